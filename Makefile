@@ -1,0 +1,46 @@
+# Rondkomen: the same commands locally and in CI. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+RASA_PY := .venv-rasa/bin/python
+API_PY := .venv-api/bin/python
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: help setup nlp train run test lint typecheck validate unit-tests rasa-tests conversation-tests bench clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 22
+
+setup: ## Create both environments (only what is missing) and the Dutch spaCy pipeline
+	@scripts/setup_envs.sh
+	@scripts/setup_nlp.sh
+
+nlp: ## Make the Dutch spaCy pipeline available (real model or offline build)
+	@scripts/setup_nlp.sh
+
+train: setup ## Train the Rasa model when data or config changed
+	@scripts/train.sh
+
+run: train ## Set up what is missing, then start Rasa, the action server and the API on :8000
+	@$(API_PY) scripts/stack.py
+
+lint: setup ## ruff over all Python code
+	@.venv-api/bin/ruff check .
+	@.venv-api/bin/ruff format --check .
+
+typecheck: setup ## mypy strict on api/ and benefits_rules/ (Python 3.11), actions/ (Python 3.10)
+	@.venv-api/bin/mypy api benefits_rules
+	@.venv-rasa/bin/mypy --python-version 3.10 actions benefits_rules
+
+validate: train ## rasa data validate (warnings fail)
+	@scripts/validate.sh
+
+test: train ## Everything: lint, types, data validation, unit, conversation, end-to-end and browser tests
+	@scripts/test.sh
+
+bench: train ## Benchmarks: rules engine, NLU on the held-out split, chat latency
+	@scripts/bench.sh
+
+clean: ## Remove trained models, databases, logs and test artifacts (keeps the environments)
+	rm -rf var/models var/log var/test-artifacts var/*.db

@@ -1,0 +1,1 @@
+"""Rondkomen API: the only entry point for the chat widget, counsellors and editors."""

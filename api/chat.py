@@ -1,0 +1,99 @@
+"""The resident's conversation: sessions, one chat turn, deletion. Plain functions, no routing."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.errors import ApiError
+from api.models import ChatMessage, ChatSession
+from api.rasa_client import BotMessage, RasaClient
+from api.redaction import redact
+from api.texts import text
+
+TOKEN_BYTES = 32
+
+
+def new_token() -> str:
+    """A random, unguessable session token (256 bits)."""
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def session_key(token: str) -> str:
+    """What is stored and sent to Rasa instead of the token itself."""
+    return hashlib.sha256(token.encode("ascii", "replace")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The answer to one resident message."""
+
+    messages: list[BotMessage]
+
+
+async def create_session(db: AsyncSession, municipality: str, now: datetime) -> str:
+    token = new_token()
+    db.add(
+        ChatSession(
+            id=session_key(token), municipality=municipality, created_at=now, last_activity_at=now
+        )
+    )
+    await db.commit()
+    return token
+
+
+async def live_session(
+    db: AsyncSession, token: str, now: datetime, idle: timedelta
+) -> ChatSession:
+    """The session for ``token``; 404 when unknown, deleted or idle for too long."""
+    session = await db.get(ChatSession, session_key(token))
+    if session is None or now - session.last_activity_at > idle:
+        raise ApiError(404, "session_not_found", text("session_not_found"))
+    return session
+
+
+async def chat_turn(
+    db: AsyncSession, rasa: RasaClient, session: ChatSession, raw_text: str, now: datetime
+) -> Turn:
+    """Redact, ask Rasa, then store the redacted turn in one transaction.
+
+    Nothing is written before Rasa has answered: when the bot is down the resident can send the
+    same text again and nothing is half-stored.
+    """
+    redaction = redact(raw_text)
+    answers = await rasa.send(session.id, redaction.text)
+    if redaction.found and not session.pii_notice_given:
+        answers = [BotMessage(text=text("pii_removed")), *answers]
+        session.pii_notice_given = True
+    db.add(ChatMessage(session_id=session.id, sender="resident", text=redaction.text, created_at=now))
+    for answer in answers:
+        db.add(
+            ChatMessage(
+                session_id=session.id,
+                sender="bot",
+                text=answer.text,
+                buttons=[{"title": b.title, "payload": b.payload} for b in answer.buttons] or None,
+                created_at=now,
+            )
+        )
+    session.last_activity_at = now
+    await db.commit()
+    return Turn(messages=answers)
+
+
+async def delete_session(db: AsyncSession, rasa: RasaClient, session_id: str) -> None:
+    """Remove every trace of a conversation: Rasa's tracker first, then our rows."""
+    await rasa.delete_tracker(session_id)
+    await db.execute(delete(ChatMessage).where(ChatMessage.session_id == session_id))
+    await db.execute(delete(ChatSession).where(ChatSession.id == session_id))
+    await db.commit()
+
+
+async def expired_session_ids(db: AsyncSession, now: datetime, idle: timedelta) -> list[str]:
+    rows = await db.scalars(select(ChatSession.id).where(ChatSession.last_activity_at < now - idle))
+    return list(rows)

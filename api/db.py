@@ -1,0 +1,77 @@
+"""Database engine and sessions (SQLAlchemy 2, async). SQLite by default, PostgreSQL in production."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import DateTime, TypeDecorator, event
+from sqlalchemy.engine import Dialect, Engine, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import DeclarativeBase
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp stored as UTC and always read back timezone-aware (SQLite drops the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("naive datetime given; use timezone-aware UTC datetimes")
+        return value.astimezone(timezone.utc) if value is not None else None
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value
+
+
+class Base(DeclarativeBase):
+    """Base class of all tables."""
+
+
+def async_url(database_url: str) -> str:
+    """The async-driver form of a configured (sync) database URL."""
+    url = make_url(database_url)
+    if url.drivername in ("sqlite", "sqlite+pysqlite"):
+        return url.set(drivername="sqlite+aiosqlite").render_as_string(hide_password=False)
+    return url.render_as_string(hide_password=False)
+
+
+def sync_url(database_url: str) -> str:
+    """The sync-driver form (for Alembic and command-line tools)."""
+    url = make_url(database_url)
+    if url.drivername == "sqlite+aiosqlite":
+        return url.set(drivername="sqlite").render_as_string(hide_password=False)
+    return url.render_as_string(hide_password=False)
+
+
+def _enable_sqlite_foreign_keys(dbapi_connection: object, _record: object) -> None:
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def make_engine(database_url: str) -> AsyncEngine:
+    """An async engine; for SQLite the folder is created and foreign keys are enforced."""
+    url = make_url(async_url(database_url))
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_async_engine(url, pool_pre_ping=url.get_backend_name() != "sqlite")
+    if url.get_backend_name() == "sqlite":
+        sync_engine: Engine = engine.sync_engine
+        event.listen(sync_engine, "connect", _enable_sqlite_foreign_keys)
+    return engine
+
+
+def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+async def session_scope(maker: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+    """One database session per request."""
+    async with maker() as session:
+        yield session

@@ -1,0 +1,102 @@
+"""The FastAPI application factory. Run with ``uvicorn api.main:create_app --factory``."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import timedelta
+
+import httpx
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from api import chat
+from api.db import make_engine, make_sessionmaker
+from api.deps import utc_now
+from api.errors import install_error_handlers
+from api.logging import configure_logging
+from api.migrate import upgrade_database
+from api.municipality import load_municipality
+from api.rasa_client import BotUnavailable, RasaClient
+from api.routes import chat as chat_routes
+from api.routes import health, site
+from api.settings import Settings, get_settings
+
+log = logging.getLogger("rondkomen.api")
+
+SWEEP_INTERVAL_SECONDS = 60.0
+
+
+async def sweep_expired_sessions(app: FastAPI) -> int:
+    """Delete every conversation idle for longer than the configured time. Returns the count."""
+    settings: Settings = app.state.settings
+    idle = timedelta(minutes=settings.session_idle_minutes)
+    deleted = 0
+    async with app.state.sessionmaker() as db:
+        for session_id in await chat.expired_session_ids(db, utc_now(), idle):
+            try:
+                await chat.delete_session(db, app.state.rasa, session_id)
+                deleted += 1
+            except BotUnavailable:
+                await db.rollback()
+                log.warning("sweep_postponed", extra={"reason": "rasa_unavailable"})
+                break
+    return deleted
+
+
+async def _sweep_forever(app: FastAPI) -> None:
+    while True:
+        await asyncio.sleep(SWEEP_INTERVAL_SECONDS)
+        try:
+            count = await sweep_expired_sessions(app)
+            if count:
+                log.info("expired_sessions_deleted", extra={"count": count})
+        except Exception:
+            log.exception("sweep_failed")
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the application; nothing connects until start-up."""
+    settings = settings or get_settings()
+    configure_logging()
+    municipality = load_municipality(settings.municipalities_dir, settings.municipality)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.auto_migrate:
+            await asyncio.to_thread(upgrade_database, settings.database_url)
+        engine = make_engine(settings.database_url)
+        app.state.sessionmaker = make_sessionmaker(engine)
+        async with httpx.AsyncClient(timeout=settings.rasa_timeout_seconds) as http:
+            app.state.rasa = RasaClient(
+                http, settings.rasa_url, settings.rasa_token, settings.action_server_url
+            )
+            sweeper = asyncio.create_task(_sweep_forever(app))
+            try:
+                yield
+            finally:
+                sweeper.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await sweeper
+        await engine.dispose()
+
+    app = FastAPI(
+        title="Rondkomen API",
+        version="1.0.0",
+        description=(
+            "Anonieme geldhulp-chat: de enige ingang voor de chatwidget, "
+            "schuldhulpverleners en redacteuren."
+        ),
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.municipality = municipality
+    install_error_handlers(app, settings.max_message_chars)
+    app.include_router(chat_routes.router)
+    app.include_router(health.router)
+    app.include_router(site.router)
+    app.mount("/widget", StaticFiles(directory=settings.widget_dir, check_dir=False), name="widget")
+    return app

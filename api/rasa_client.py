@@ -1,0 +1,110 @@
+"""Talking to the Rasa server and the action server over HTTP.
+
+The API never imports Rasa: the two sides live in different Python environments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+
+class BotUnavailable(Exception):
+    """Rasa or the action server cannot answer right now."""
+
+
+@dataclass(frozen=True)
+class Button:
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class BotMessage:
+    text: str
+    buttons: tuple[Button, ...] = field(default_factory=tuple)
+
+
+def _parse_messages(raw: Any) -> list[BotMessage]:
+    if not isinstance(raw, list):
+        raise BotUnavailable("unexpected answer from Rasa")
+    messages: list[BotMessage] = []
+    for item in raw:
+        if not isinstance(item, dict):
+            continue
+        text = item.get("text")
+        buttons = tuple(
+            Button(title=str(b["title"]), payload=str(b["payload"]))
+            for b in item.get("buttons") or []
+            if isinstance(b, dict) and "title" in b and "payload" in b
+        )
+        if isinstance(text, str) and text.strip():
+            messages.append(BotMessage(text=text, buttons=buttons))
+        elif buttons and messages:
+            # Buttons without text belong to the message before them.
+            last = messages.pop()
+            messages.append(BotMessage(text=last.text, buttons=last.buttons + buttons))
+    return messages
+
+
+class RasaClient:
+    """Sends resident messages to Rasa and manages trackers."""
+
+    def __init__(
+        self, http: httpx.AsyncClient, rasa_url: str, token: str, action_server_url: str
+    ) -> None:
+        self._http = http
+        self._rasa_url = rasa_url.rstrip("/")
+        self._token = token
+        self._action_url = action_server_url.rstrip("/")
+
+    async def rasa_ready(self) -> bool:
+        try:
+            response = await self._http.get(
+                f"{self._rasa_url}/status", params={"token": self._token}, timeout=5.0
+            )
+        except httpx.HTTPError:
+            return False
+        return response.status_code == 200 and bool(response.json().get("model_id"))
+
+    async def action_server_ready(self) -> bool:
+        try:
+            response = await self._http.get(f"{self._action_url}/health", timeout=5.0)
+        except httpx.HTTPError:
+            return False
+        return response.status_code == 200
+
+    async def send(self, sender_id: str, text: str) -> list[BotMessage]:
+        """Send one (already redacted) resident message; return the bot's answers.
+
+        The action server is checked first: when it is down Rasa would still answer, but
+        without the actions, and half of the turn would be lost.
+        """
+        if not await self.action_server_ready():
+            raise BotUnavailable("action server not reachable")
+        try:
+            response = await self._http.post(
+                f"{self._rasa_url}/webhooks/rest/webhook",
+                json={"sender": sender_id, "message": text},
+            )
+        except httpx.HTTPError as exc:
+            raise BotUnavailable("Rasa not reachable") from exc
+        if response.status_code != 200:
+            raise BotUnavailable(f"Rasa answered {response.status_code}")
+        return _parse_messages(response.json())
+
+    async def delete_tracker(self, sender_id: str) -> None:
+        """Replace the tracker's events by nothing, so no trace of the conversation remains."""
+        try:
+            response = await self._http.put(
+                f"{self._rasa_url}/conversations/{quote(sender_id, safe='')}/tracker/events",
+                params={"token": self._token},
+                json=[],
+            )
+        except httpx.HTTPError as exc:
+            raise BotUnavailable("Rasa not reachable") from exc
+        if response.status_code != 200:
+            raise BotUnavailable(f"Rasa answered {response.status_code} on delete")

@@ -1,0 +1,93 @@
+"""The resident's chat API (version 1)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fastapi import APIRouter, Response, status
+
+from api import chat
+from api.deps import DbDep, MunicipalityDep, NowDep, RasaDep, SettingsDep
+from api.errors import ApiError, ErrorBody
+from api.rasa_client import BotUnavailable
+from api.schemas import ButtonOut, MessageIn, MessageOut, MessagesOut, SessionCreated
+from api.texts import text
+
+router = APIRouter(prefix="/api/v1", tags=["chat"])
+
+_ERRORS: dict[int | str, dict[str, object]] = {
+    404: {"model": ErrorBody, "description": "Onbekend, gewist of verlopen gesprek."},
+    422: {"model": ErrorBody, "description": "Leeg, te lang of onleesbaar bericht."},
+    503: {"model": ErrorBody, "description": "De chat kan nu niet antwoorden."},
+}
+
+
+def _unavailable(municipality: MunicipalityDep) -> ApiError:
+    return ApiError(503, "bot_unavailable", text("bot_unavailable", phone=municipality.phone))
+
+
+@router.post("/sessions", status_code=status.HTTP_201_CREATED, response_model=SessionCreated)
+async def create_session(
+    db: DbDep, settings: SettingsDep, now: NowDep
+) -> SessionCreated:
+    """Start an anonymous conversation. No login; the id is the only key to it."""
+    token = await chat.create_session(db, settings.municipality, now)
+    return SessionCreated(session_id=token)
+
+
+@router.post("/sessions/{session_id}/messages", response_model=MessagesOut, responses=_ERRORS)
+async def post_message(
+    session_id: str,
+    body: MessageIn,
+    db: DbDep,
+    rasa: RasaDep,
+    settings: SettingsDep,
+    municipality: MunicipalityDep,
+    now: NowDep,
+) -> MessagesOut:
+    """Send what the resident typed (or a button's payload) and get the bot's answers."""
+    if len(body.text) > settings.max_message_chars:
+        raise ApiError(
+            422, "message_too_long", text("message_too_long", max_chars=settings.max_message_chars)
+        )
+    session = await chat.live_session(
+        db, session_id, now, timedelta(minutes=settings.session_idle_minutes)
+    )
+    try:
+        turn = await chat.chat_turn(db, rasa, session, body.text, now)
+    except BotUnavailable:
+        await db.rollback()
+        raise _unavailable(municipality) from None
+    return MessagesOut(
+        messages=[
+            MessageOut(
+                text=m.text, buttons=[ButtonOut(title=b.title, payload=b.payload) for b in m.buttons]
+            )
+            for m in turn.messages
+        ]
+    )
+
+
+@router.delete(
+    "/sessions/{session_id}", status_code=status.HTTP_204_NO_CONTENT, responses=_ERRORS
+)
+async def delete_session(
+    session_id: str,
+    db: DbDep,
+    rasa: RasaDep,
+    settings: SettingsDep,
+    municipality: MunicipalityDep,
+    now: NowDep,
+) -> Response:
+    """Wipe the conversation: our database and Rasa's tracker."""
+    session = await chat.live_session(
+        db, session_id, now, timedelta(minutes=settings.session_idle_minutes)
+    )
+    try:
+        await chat.delete_session(db, rasa, session.id)
+    except BotUnavailable:
+        await db.rollback()
+        raise ApiError(
+            503, "delete_unavailable", text("delete_unavailable", phone=municipality.phone)
+        ) from None
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,55 @@
+"""Request and response bodies of the chat API (they define the OpenAPI schema)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+# Length limit enforced again in the route, from settings; this one documents the default.
+MessageText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class SessionCreated(BaseModel):
+    session_id: str = Field(description="Random, unguessable id of the conversation.")
+
+
+class MessageIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: MessageText = Field(
+        description="What the resident typed, or the payload of a button they pressed."
+    )
+
+
+class ButtonOut(BaseModel):
+    title: str
+    payload: str
+
+
+class MessageOut(BaseModel):
+    text: str
+    buttons: list[ButtonOut] = Field(default_factory=list)
+
+
+class MessagesOut(BaseModel):
+    messages: list[MessageOut]
+
+
+class ComponentHealth(BaseModel):
+    rasa: str
+    action_server: str
+    database: str
+
+
+class HealthOut(BaseModel):
+    status: str
+    components: ComponentHealth
+
+
+class WidgetConfigOut(BaseModel):
+    municipality: str
+    name: str
+    phone: str
+    phone_href: str
+    privacy_url: str

@@ -1,0 +1,177 @@
+"""Start the whole stack: Rasa server, action server and API. Used by `make run` and the tests.
+
+Standard library only, so it runs with any Python 3.10+. Ctrl-C (or SIGTERM) stops every process
+it started. Readiness means: the action server answers /health, Rasa answers /status with a
+loaded model, and the API answers /api/v1/health with 200.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var"
+
+
+def _get(url: str, timeout: float = 2.0) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (local URLs)
+            return response.status, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+    except (urllib.error.URLError, OSError):
+        return 0, b""
+
+
+@dataclass
+class Stack:
+    """The three processes of the stack, on the given local ports."""
+
+    api_port: int = 8000
+    rasa_port: int = 5005
+    action_port: int = 5055
+    database_url: str | None = None
+    model: Path = VAR / "models" / "current.tar.gz"
+    log_dir: Path = VAR / "log"
+    extra_env: dict[str, str] = field(default_factory=dict)
+    token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.api_port}"
+
+    def _env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update(
+            {
+                "PYTHONPATH": str(ROOT),
+                "RASA_TELEMETRY_ENABLED": "false",
+                "TF_CPP_MIN_LOG_LEVEL": "2",
+                "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
+                "RONDKOMEN_RASA_URL": f"http://127.0.0.1:{self.rasa_port}",
+                "RONDKOMEN_RASA_TOKEN": self.token,
+                "RONDKOMEN_ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}",
+            }
+        )
+        if self.database_url:
+            env["RONDKOMEN_DATABASE_URL"] = self.database_url
+        env.update(self.extra_env)
+        return env
+
+    def _spawn(self, name: str, argv: list[str]) -> None:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        log = (self.log_dir / f"{name}.log").open("ab")
+        self.processes[name] = subprocess.Popen(
+            argv, cwd=ROOT, env=self._env(), stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def start(self) -> None:
+        rasa_bin = ROOT / ".venv-rasa" / "bin"
+        api_bin = ROOT / ".venv-api" / "bin"
+        if not self.model.exists():
+            raise SystemExit(f"no trained model at {self.model}; run `make train` first")
+        self._spawn(
+            "actions",
+            [str(rasa_bin / "rasa"), "run", "actions", "--actions", "actions",
+             "--port", str(self.action_port)],
+        )
+        self._spawn(
+            "rasa",
+            [str(rasa_bin / "rasa"), "run", "--enable-api", "--auth-token", self.token,
+             "--model", str(self.model.resolve()), "--endpoints", "bot/endpoints.yml",
+             "--credentials", "bot/credentials.yml", "--interface", "127.0.0.1",
+             "--port", str(self.rasa_port)],
+        )
+        self._spawn(
+            "api",
+            [str(api_bin / "uvicorn"), "api.main:create_app", "--factory", "--host", "127.0.0.1",
+             "--port", str(self.api_port), "--no-access-log"],
+        )
+
+    def ready(self) -> dict[str, bool]:
+        status, body = _get(f"http://127.0.0.1:{self.rasa_port}/status?token={self.token}")
+        rasa_ok = status == 200 and bool(json.loads(body or b"{}").get("model_id"))
+        actions_ok = _get(f"http://127.0.0.1:{self.action_port}/health")[0] == 200
+        api_ok = _get(f"{self.api_url}/api/v1/health")[0] == 200
+        return {"rasa": rasa_ok, "actions": actions_ok, "api": api_ok}
+
+    def wait_ready(self, timeout: float = 180.0) -> float:
+        started = time.monotonic()
+        while time.monotonic() - started < timeout:
+            for name, process in self.processes.items():
+                if process.poll() is not None:
+                    raise RuntimeError(
+                        f"{name} stopped with code {process.returncode}; "
+                        f"see {self.log_dir / (name + '.log')}"
+                    )
+            if all(self.ready().values()):
+                return time.monotonic() - started
+            time.sleep(0.5)
+        raise TimeoutError(f"stack not ready after {timeout:.0f} s: {self.ready()}")
+
+    def stop(self) -> None:
+        for process in self.processes.values():
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        deadline = time.monotonic() + 15
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        self.processes.clear()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Start Rasa, the action server and the API.")
+    parser.add_argument("--api-port", type=int, default=8000)
+    args = parser.parse_args()
+    stack = Stack(api_port=args.api_port)
+
+    def _stop(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop)
+    started = time.monotonic()
+    try:
+        stack.start()
+        print("==> starting Rasa, the action server and the API (logs in var/log/) ...", flush=True)
+        stack.wait_ready()
+        print(
+            f"\nRondkomen is ready after {time.monotonic() - started:.0f} s:"
+            f" http://localhost:{args.api_port}/\n"
+            f"API documentation: http://localhost:{args.api_port}/docs\n"
+            "Stop with Ctrl-C.\n",
+            flush=True,
+        )
+        while all(p.poll() is None for p in stack.processes.values()):
+            time.sleep(1)
+        stopped = [n for n, p in stack.processes.items() if p.poll() is not None]
+        print(f"ERROR: {', '.join(stopped)} stopped; see var/log/", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\n==> stopping ...", flush=True)
+        return 0
+    except (RuntimeError, TimeoutError) as exc:
+        print(f"ERROR: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        stack.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
