@@ -9,6 +9,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.topics import topic_events
+
 # Words that signal a (threatened) cut-off of gas, electricity or water.
 _CUTOFF = re.compile(
     r"\b(afsluit\w*|afgesloten|afsnijd\w*|afgesneden|dichtgedraaid|dicht\s*draaien|"
@@ -32,9 +34,10 @@ class ActionAnswerEnergy(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         text = tracker.latest_message.get("text") or ""
-        if is_energy_cutoff(text):
+        urgent = is_energy_cutoff(text)
+        if urgent:
             dispatcher.utter_message(response="utter_energy_cutoff")
         else:
             dispatcher.utter_message(response="utter_cannot_pay_energy")
             dispatcher.utter_message(response="utter_offer_next")
-        return []
+        return topic_events(tracker, "cannot_pay_energy", urgent)

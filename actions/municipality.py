@@ -23,3 +23,8 @@ def municipality_settings(key: str | None = None) -> dict[str, Any]:
     if not isinstance(data, dict) or not isinstance(data.get("phone"), str):
         raise ValueError(f"{path}: field 'phone' is missing")
     return data
+
+
+def municipality_key() -> str:
+    """The municipality this deployment serves."""
+    return os.environ.get("RONDKOMEN_MUNICIPALITY", "heerlen")

@@ -28,3 +28,21 @@ class ActionSessionStart(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         return session_start_events()
+
+
+class ActionDeleteConversation(Action):
+    """"Wis mijn gegevens": confirm, and ask the API to wipe the whole conversation.
+
+    The API owns deletion (its database and this tracker); it sees the flag in the answer,
+    deletes everything and sends the resident only this confirmation.
+    """
+
+    def name(self) -> str:
+        return "action_delete_conversation"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_conversation_deleted")
+        dispatcher.utter_message(json_message={"delete_conversation": True})
+        return []

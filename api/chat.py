@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import ApiError
 from api.models import ChatMessage, ChatSession
-from api.rasa_client import BotMessage, RasaClient
+from api.rasa_client import BotMessage, BotReply, RasaClient
 from api.redaction import redact
 from api.texts import text
 
@@ -34,6 +34,7 @@ class Turn:
     """The answer to one resident message."""
 
     messages: list[BotMessage]
+    conversation_deleted: bool = False
 
 
 async def create_session(db: AsyncSession, municipality: str, now: datetime) -> str:
@@ -66,12 +67,19 @@ async def chat_turn(
     same text again and nothing is half-stored.
     """
     redaction = redact(raw_text)
-    answers = await rasa.send(session.id, redaction.text)
+    reply: BotReply = await rasa.send(session.id, redaction.text)
+    answers = reply.messages
+    if reply.delete_conversation:
+        # "Wis mijn gegevens": the same as the widget's DELETE; only the confirmation is sent.
+        await delete_session(db, rasa, session.id)
+        return Turn(messages=answers, conversation_deleted=True)
     if redaction.found and not session.pii_notice_given:
         answers = [BotMessage(text=text("pii_removed")), *answers]
         session.pii_notice_given = True
     db.add(ChatMessage(session_id=session.id, sender="resident", text=redaction.text, created_at=now))
     for answer in answers:
+        if answer.download is not None:
+            continue  # the result file goes to the resident's device only
         db.add(
             ChatMessage(
                 session_id=session.id,

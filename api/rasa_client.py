@@ -23,17 +23,53 @@ class Button:
 
 
 @dataclass(frozen=True)
+class Download:
+    """A file the widget offers to save on the resident's own device (nothing kept by us)."""
+
+    filename: str
+    content: str
+
+
+@dataclass(frozen=True)
 class BotMessage:
     text: str
     buttons: tuple[Button, ...] = field(default_factory=tuple)
+    download: Download | None = None
 
 
-def _parse_messages(raw: Any) -> list[BotMessage]:
+@dataclass(frozen=True)
+class BotReply:
+    """Everything Rasa answered to one message."""
+
+    messages: list[BotMessage]
+    # The bot was asked to wipe the conversation (the resident said "wis mijn gegevens").
+    delete_conversation: bool = False
+
+
+def _parse_custom(custom: Any) -> tuple[Download | None, bool]:
+    if not isinstance(custom, dict):
+        return None, False
+    download = custom.get("download")
+    parsed = None
+    if isinstance(download, dict) and isinstance(download.get("content"), str):
+        parsed = Download(
+            filename=str(download.get("filename") or "uitkomst.txt"), content=download["content"]
+        )
+    return parsed, custom.get("delete_conversation") is True
+
+
+def _parse_reply(raw: Any) -> BotReply:
     if not isinstance(raw, list):
         raise BotUnavailable("unexpected answer from Rasa")
     messages: list[BotMessage] = []
+    delete = False
     for item in raw:
         if not isinstance(item, dict):
+            continue
+        download, wants_delete = _parse_custom(item.get("custom"))
+        delete = delete or wants_delete
+        if download is not None:
+            messages.append(BotMessage(text="", download=download))
             continue
         text = item.get("text")
         buttons = tuple(
@@ -47,7 +83,7 @@ def _parse_messages(raw: Any) -> list[BotMessage]:
             # Buttons without text belong to the message before them.
             last = messages.pop()
             messages.append(BotMessage(text=last.text, buttons=last.buttons + buttons))
-    return messages
+    return BotReply(messages=messages, delete_conversation=delete)
 
 
 class RasaClient:
@@ -77,7 +113,7 @@ class RasaClient:
             return False
         return response.status_code == 200
 
-    async def send(self, sender_id: str, text: str) -> list[BotMessage]:
+    async def send(self, sender_id: str, text: str) -> BotReply:
         """Send one (already redacted) resident message; return the bot's answers.
 
         The action server is checked first: when it is down Rasa would still answer, but
@@ -94,7 +130,7 @@ class RasaClient:
             raise BotUnavailable("Rasa not reachable") from exc
         if response.status_code != 200:
             raise BotUnavailable(f"Rasa answered {response.status_code}")
-        return _parse_messages(response.json())
+        return _parse_reply(response.json())
 
     async def delete_tracker(self, sender_id: str) -> None:
         """Replace the tracker's events by nothing, so no trace of the conversation remains."""
@@ -108,3 +144,23 @@ class RasaClient:
             raise BotUnavailable("Rasa not reachable") from exc
         if response.status_code != 200:
             raise BotUnavailable(f"Rasa answered {response.status_code} on delete")
+
+    async def tracker_slots(self, sender_id: str) -> dict[str, Any]:
+        """The slots of one conversation (no events: only what the handoff summary needs).
+
+        An unknown conversation gives Rasa's empty tracker, so simply no slots.
+        """
+        try:
+            response = await self._http.get(
+                f"{self._rasa_url}/conversations/{quote(sender_id, safe='')}/tracker",
+                params={"token": self._token, "include_events": "NONE"},
+            )
+        except httpx.HTTPError as exc:
+            raise BotUnavailable("Rasa not reachable") from exc
+        if response.status_code != 200:
+            raise BotUnavailable(f"Rasa answered {response.status_code} on tracker")
+        try:
+            slots = response.json().get("slots")
+        except (ValueError, AttributeError) as exc:
+            raise BotUnavailable("unexpected tracker from Rasa") from exc
+        return dict(slots) if isinstance(slots, dict) else {}

@@ -27,13 +27,24 @@ class ButtonOut(BaseModel):
     payload: str
 
 
+class DownloadOut(BaseModel):
+    filename: str
+    content: str = Field(description="Plain text the widget offers to save on the device.")
+
+
 class MessageOut(BaseModel):
     text: str
     buttons: list[ButtonOut] = Field(default_factory=list)
+    download: DownloadOut | None = None
 
 
 class MessagesOut(BaseModel):
     messages: list[MessageOut]
+    conversation_deleted: bool = Field(
+        default=False,
+        description="True when the resident asked to wipe the conversation and it was wiped; "
+        "the widget then clears its own state too.",
+    )
 
 
 class ComponentHealth(BaseModel):

@@ -10,7 +10,14 @@ from api import chat
 from api.deps import DbDep, MunicipalityDep, NowDep, RasaDep, SettingsDep
 from api.errors import ApiError, ErrorBody
 from api.rasa_client import BotUnavailable
-from api.schemas import ButtonOut, MessageIn, MessageOut, MessagesOut, SessionCreated
+from api.schemas import (
+    ButtonOut,
+    DownloadOut,
+    MessageIn,
+    MessageOut,
+    MessagesOut,
+    SessionCreated,
+)
 from api.texts import text
 
 router = APIRouter(prefix="/api/v1", tags=["chat"])
@@ -61,10 +68,17 @@ async def post_message(
     return MessagesOut(
         messages=[
             MessageOut(
-                text=m.text, buttons=[ButtonOut(title=b.title, payload=b.payload) for b in m.buttons]
+                text=m.text,
+                buttons=[ButtonOut(title=b.title, payload=b.payload) for b in m.buttons],
+                download=(
+                    DownloadOut(filename=m.download.filename, content=m.download.content)
+                    if m.download
+                    else None
+                ),
             )
             for m in turn.messages
-        ]
+        ],
+        conversation_deleted=turn.conversation_deleted,
     )
 
 

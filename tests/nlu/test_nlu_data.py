@@ -35,7 +35,7 @@ INTENTS = frozenset(
         "ask_kinderopvangtoeslag", "ask_bijzondere_bijstand", "ask_kwijtschelding",
         "ask_minimaregelingen",
         # benefits-check dialogue
-        "inform", "dont_know", "stop_check", "restart_check",
+        "inform", "dont_know", "stop_check", "restart_check", "save_result",
     }
 )  # fmt: skip
 MIN_TRAINING = 30  # the minimum is 25

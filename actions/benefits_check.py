@@ -1,0 +1,163 @@
+"""Rasa actions of the benefits check. The logic is in actions.benefits_dialogue."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import benefits_dialogue as dialogue
+from actions.municipality import municipality_key
+
+CHECK_SLOTS = ("check_active", "check_schemes", "household", "pending_fact")
+
+
+def _answer_payload(payload: str) -> str:
+    """A button payload that reaches the dialogue as the answer, whatever NLU would make of it."""
+    return "/inform" + json.dumps({"answer": payload}, ensure_ascii=False)
+
+
+def _button_answer(tracker: Tracker) -> str | None:
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") == "answer" and entity.get("value") is not None:
+            return str(entity["value"])
+    return None
+
+
+def _say_step(
+    dispatcher: CollectingDispatcher, step: dialogue.Step, focused: bool
+) -> list[EventType]:
+    if step.corrected:
+        dispatcher.utter_message(response="utter_check_corrected")
+    if step.reprompt_kind is not None:
+        dispatcher.utter_message(response=f"utter_check_reprompt_{step.reprompt_kind}")
+    if step.question is not None:
+        question = step.question
+        dispatcher.utter_message(
+            text=f"{question.text}\n{question.why}",
+            buttons=[
+                {"title": b.title, "payload": _answer_payload(b.payload)} for b in question.buttons
+            ],
+        )
+        return [
+            SlotSet("household", step.household),
+            SlotSet("pending_fact", question.fact),
+            SlotSet("check_active", True),
+        ]
+    dispatcher.utter_message(response="utter_check_result_intro")
+    for block in step.explanation:
+        dispatcher.utter_message(text=block)
+    dispatcher.utter_message(
+        response="utter_check_after_result_focused" if focused else "utter_check_after_result"
+    )
+    summary = {
+        r["scheme"]: {
+            k: r.get(k) for k in ("outcome", "amount_per_month", "amount_per_year", "indicative")
+        }
+        for r in (step.result or {}).get("results", [])
+    }
+    return [
+        SlotSet("household", step.household),
+        SlotSet("pending_fact", None),
+        SlotSet("check_active", False),
+        SlotSet("benefits_result", summary),
+        SlotSet("benefits_result_text", "\n\n".join(step.explanation)),
+    ]
+
+
+class ActionStartCheck(Action):
+    """check_benefits or ask_*: start (or widen) the check, asking only what is missing."""
+
+    def name(self) -> str:
+        return "action_start_check"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name") or "check_benefits"
+        schemes = dialogue.FOCUS.get(intent)
+        household = tracker.get_slot("household") or dialogue.new_household(municipality_key())
+        if schemes:
+            titles = dialogue.scheme_titles()
+            dispatcher.utter_message(
+                response="utter_check_intro_focused",
+                scheme=", ".join(titles.get(s, s) for s in schemes),
+            )
+        else:
+            dispatcher.utter_message(response="utter_check_intro")
+        step = dialogue.start(household, schemes, tracker.latest_message.get("text") or "")
+        return [SlotSet("check_schemes", list(schemes) if schemes else None),
+                *_say_step(dispatcher, step, focused=bool(schemes))]
+
+
+class ActionCheckAnswer(Action):
+    """An answer during the check: validate it, ask again, ask the next question, or conclude."""
+
+    def name(self) -> str:
+        return "action_check_answer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        schemes = tracker.get_slot("check_schemes")
+        household = tracker.get_slot("household") or dialogue.new_household(municipality_key())
+        step = dialogue.answer(
+            household,
+            schemes,
+            tracker.get_slot("pending_fact"),
+            tracker.latest_message.get("text") or "",
+            _button_answer(tracker),
+        )
+        return _say_step(dispatcher, step, focused=bool(schemes))
+
+
+class ActionStopCheck(Action):
+    def name(self) -> str:
+        return "action_stop_check"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_check_stopped")
+        return [SlotSet(slot, False if slot == "check_active" else None) for slot in CHECK_SLOTS]
+
+
+class ActionRestartCheck(Action):
+    """Forget every answer and start the check again from the first question."""
+
+    def name(self) -> str:
+        return "action_restart_check"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_check_restarted")
+        household = dialogue.new_household(municipality_key())
+        step = dialogue.start(household, None, "")
+        return [SlotSet("check_schemes", None), SlotSet("benefits_result", None),
+                *_say_step(dispatcher, step, focused=False)]
+
+
+class ActionSaveResult(Action):
+    """Give the resident the result as a file to keep on their own device; we keep nothing."""
+
+    def name(self) -> str:
+        return "action_save_result"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        text = tracker.get_slot("benefits_result_text")
+        if not text:
+            dispatcher.utter_message(response="utter_no_result_to_save")
+            return []
+        dispatcher.utter_message(response="utter_result_saved")
+        dispatcher.utter_message(
+            json_message={
+                "download": {"filename": "uitkomst-geldcheck.txt", "content": text}
+            }
+        )
+        return []

@@ -1,0 +1,1 @@
+"""Rasa project files, plus the few Python extensions the Rasa server loads (tracker stores)."""

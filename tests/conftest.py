@@ -1,0 +1,98 @@
+"""Fixtures shared by every test. Standard library only at import time: this file is also loaded
+by the Rasa-side tests (Python 3.10, other packages).
+
+Services: PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379). When one is not reachable,
+the tests that need it are skipped with a plain reason — unless RONDKOMEN_REQUIRE_SERVICES=1 (CI),
+then they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+POSTGRES_ADMIN_URL = os.environ.get(
+    "RONDKOMEN_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
+
+
+def _reachable(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=1.0):
+            return True
+    except OSError:
+        return False
+
+
+def require_service(name: str, host: str, port: int) -> None:
+    """Skip (or, in CI, fail) when a service the test needs is not running."""
+    if _reachable(host, port):
+        return
+    message = f"{name} is not running on {host}:{port}; start it to run this test"
+    if os.environ.get("RONDKOMEN_REQUIRE_SERVICES") == "1":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def postgres_database() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for this test session; dropped afterwards."""
+    require_service("PostgreSQL", "127.0.0.1", 5432)
+    import psycopg  # the API environment has it; Rasa-side tests never ask for this fixture
+
+    name = f"rondkomen_test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    base = POSTGRES_ADMIN_URL.rsplit("/", 1)[0]
+    try:
+        yield f"{base}/{name}"
+    finally:
+        with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """The real stack (Rasa, action server, API) on free ports with a fresh SQLite database."""
+    from stack import VAR, Stack  # scripts/stack.py
+
+    model = VAR / "models" / "current.tar.gz"
+    if not model.exists():
+        pytest.fail("no trained model: run `make train` (make test does this first)")
+    workdir = tmp_path_factory.mktemp("stack")
+    instance = Stack(
+        api_port=free_port(),
+        rasa_port=free_port(),
+        action_port=free_port(),
+        database_url=f"sqlite:///{workdir / 'rondkomen.db'}",
+        log_dir=workdir / "log",
+        extra_env={"RONDKOMEN_ENVIRONMENT": "test"},
+    )
+    instance.start()
+    try:
+        instance.wait_ready(timeout=240)
+        yield instance
+    finally:
+        instance.stop()
+
+
+@pytest.fixture(scope="session")
+def stack_url(stack: object) -> str:
+    """Base URL of the running API of the real stack, e.g. http://127.0.0.1:40123."""
+    return str(stack.api_url)  # type: ignore[attr-defined]
