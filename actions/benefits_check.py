@@ -54,10 +54,8 @@ def _say_step(
         response="utter_check_after_result_focused" if focused else "utter_check_after_result"
     )
     summary = {
-        r["scheme"]: {
-            k: r.get(k) for k in ("outcome", "amount_per_month", "amount_per_year", "indicative")
-        }
-        for r in (step.result or {}).get("results", [])
+        key: {k: r.get(k) for k in ("outcome", "amount_per_month", "amount_per_year", "indicative")}
+        for key, r in (step.result or {}).get("schemes", {}).items()
     }
     return [
         SlotSet("household", step.household),
@@ -81,16 +79,17 @@ class ActionStartCheck(Action):
         schemes = dialogue.FOCUS.get(intent)
         household = tracker.get_slot("household") or dialogue.new_household(municipality_key())
         if schemes:
-            titles = dialogue.scheme_titles()
+            titles = dialogue.scheme_titles(household, schemes)
             dispatcher.utter_message(
-                response="utter_check_intro_focused",
-                scheme=", ".join(titles.get(s, s) for s in schemes),
+                response="utter_check_intro_focused", scheme=" of ".join(titles)
             )
         else:
             dispatcher.utter_message(response="utter_check_intro")
         step = dialogue.start(household, schemes, tracker.latest_message.get("text") or "")
-        return [SlotSet("check_schemes", list(schemes) if schemes else None),
-                *_say_step(dispatcher, step, focused=bool(schemes))]
+        return [
+            SlotSet("check_schemes", list(schemes) if schemes else None),
+            *_say_step(dispatcher, step, focused=bool(schemes)),
+        ]
 
 
 class ActionCheckAnswer(Action):
@@ -137,8 +136,11 @@ class ActionRestartCheck(Action):
         dispatcher.utter_message(response="utter_check_restarted")
         household = dialogue.new_household(municipality_key())
         step = dialogue.start(household, None, "")
-        return [SlotSet("check_schemes", None), SlotSet("benefits_result", None),
-                *_say_step(dispatcher, step, focused=False)]
+        return [
+            SlotSet("check_schemes", None),
+            SlotSet("benefits_result", None),
+            *_say_step(dispatcher, step, focused=False),
+        ]
 
 
 class ActionSaveResult(Action):
@@ -156,8 +158,6 @@ class ActionSaveResult(Action):
             return []
         dispatcher.utter_message(response="utter_result_saved")
         dispatcher.utter_message(
-            json_message={
-                "download": {"filename": "uitkomst-geldcheck.txt", "content": text}
-            }
+            json_message={"download": {"filename": "uitkomst-geldcheck.txt", "content": text}}
         )
         return []

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from actions import parsing
 from benefits_rules import (
     InvalidHousehold,
     Question,
@@ -22,8 +23,6 @@ from benefits_rules import (
     next_question,
     parse_household,
 )
-
-from actions import parsing
 
 # Which schemes an ask_* intent focuses the check on.
 FOCUS: Mapping[str, tuple[str, ...]] = {
@@ -56,12 +55,10 @@ class Step:
     explanation: tuple[str, ...] = field(default_factory=tuple)
 
 
-def scheme_titles() -> dict[str, str]:
-    book = load_rules()
-    titles = {key: rules.title for key, rules in book.national.items()}
-    for municipality in book.municipalities.values():
-        titles.update({key: s.title for key, s in municipality.schemes.items()})
-    return titles
+def scheme_titles(household: Mapping[str, Any], schemes: Sequence[str]) -> list[str]:
+    """The Dutch names of the schemes, as benefits_rules gives them."""
+    results = evaluate(household, schemes).to_dict()["schemes"]
+    return [str(results[key]["title"]) for key in schemes if key in results]
 
 
 def new_household(municipality: str, today: date | None = None) -> dict[str, Any]:
@@ -106,9 +103,7 @@ def _finish_or_ask(
     )
 
 
-def start(
-    household: Mapping[str, Any], schemes: Sequence[str] | None, text: str
-) -> Step:
+def start(household: Mapping[str, Any], schemes: Sequence[str] | None, text: str) -> Step:
     """Start (or resume) the check; facts in the opening message count already."""
     updated = dict(household)
     for fact, value in parsing.mentioned_facts(text).items():
@@ -131,8 +126,9 @@ def answer(
     if button_answer is not None:
         applied = _apply(updated, pending, button_answer)
         if applied is None:
-            return Step(household=updated, question=next_question(updated, schemes),
-                        reprompt_kind=kind)
+            return Step(
+                household=updated, question=next_question(updated, schemes), reprompt_kind=kind
+            )
         return _finish_or_ask(applied, schemes, ())
 
     mentioned = parsing.mentioned_facts(text)
@@ -147,9 +143,15 @@ def answer(
                 corrected.append(fact)
             updated = applied
 
+    others = [fact for fact in mentioned if fact != pending]
+    if others and pending not in mentioned:
+        # "nee ik heb twee kinderen": a correction of an earlier answer, not an answer to the
+        # pending question (its "nee" must not count as one); ask the pending question again.
+        return _finish_or_ask(updated, schemes, tuple(corrected))
     if parsing.is_dont_know(text):
-        return _finish_or_ask(_apply(updated, pending, "unknown") or updated, schemes,
-                              tuple(corrected))
+        return _finish_or_ask(
+            _apply(updated, pending, "unknown") or updated, schemes, tuple(corrected)
+        )
     value = mentioned.get(pending)
     if value is None:
         value = _typed_value(kind, pending, text)
@@ -163,6 +165,5 @@ def answer(
     if applied is None:
         if corrected:
             return _finish_or_ask(updated, schemes, tuple(corrected))
-        return Step(household=updated, question=next_question(updated, schemes),
-                    reprompt_kind=kind)
+        return Step(household=updated, question=next_question(updated, schemes), reprompt_kind=kind)
     return _finish_or_ask(applied, schemes, tuple(corrected))

@@ -8,10 +8,11 @@ answer the question, so the dialogue can ask again and say what it expects.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Any
 
-from text_to_num import alpha2digit, text2num
+from text_to_num import alpha2digit
 
 DONT_KNOW = re.compile(
     r"\b(weet\s+(ik\s+)?(het\s+)?nie[ts]?|geen\s+idee|geen\s+flauw\s+idee|onbekend|"
@@ -24,15 +25,34 @@ _AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,
 _INTEGER = re.compile(r"(?<![\d.,])\d{1,3}(?![\d.,]*\d)")
 # Small number words text2num leaves alone on their own ("twee" stays "twee").
 _SMALL = {
-    "geen": 0, "nul": 0, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5,
-    "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12,
+    "geen": 0,
+    "nul": 0,
+    "één": 1,
+    "eén": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
 }
 _RENT = re.compile(r"\b(huur\w*|huren)\b")
 _OWNER = re.compile(r"\b(koop\w*|eigen\s+(huis|woning)|hypotheek|gekocht)\b")
-_OTHER_HOUSING = re.compile(r"\b(inwonend|bij\s+mijn\s+(ouders|moeder|vader|familie)|anders|dakloos|opvang)\b")
+_OTHER_HOUSING = re.compile(
+    r"\b(inwonend|bij\s+mijn\s+(ouders|moeder|vader|familie)|anders|dakloos|opvang)\b"
+)
 _CHILD = re.compile(r"\b(kind|kinderen|kids|kindje[s]?|zoon|zoontje|dochter|dochtertje|baby)\b")
-_PARTNER_YES = re.compile(r"\b(getrouwd|samenwonend|samen\s*wonen|met\s+(mijn\s+)?partner|mijn\s+(man|vrouw|vriend|vriendin|partner))\b")
-_PARTNER_NO = re.compile(r"\b(alleenstaand|alleen(?!\s+maar)|geen\s+partner|gescheiden|single|weduwe|weduwnaar)\b")
+_PARTNER_YES = re.compile(
+    r"\b(getrouwd|samenwonend|samen\s*wonen|met\s+(mijn\s+)?partner|mijn\s+(man|vrouw|vriend|vriendin|partner))\b"
+)
+_PARTNER_NO = re.compile(
+    r"\b(alleenstaand|alleen(?!\s+maar)|geen\s+partner|gescheiden|single|weduwe|weduwnaar)\b"
+)
 _YEARLY = re.compile(r"\b(per\s+jaar|p/?j|jaarlijks|bruto|jaarinkomen|in\s+een\s+jaar)\b")
 _MONTHLY = re.compile(r"\b(per\s+maand|p/?m|netto|maandelijks|in\s+de\s+maand|maandinkomen)\b")
 
@@ -40,10 +60,9 @@ _MONTHLY = re.compile(r"\b(per\s+maand|p/?m|netto|maandelijks|in\s+de\s+maand|ma
 def normalise(text: str) -> str:
     """Lower case, number words as digits, the euro sign and 'euro' removed."""
     lowered = text.lower().replace("€", " ").replace("euro", " ")
-    try:
+    # text2num raises on a few odd inputs; then the words simply stay words.
+    with contextlib.suppress(Exception):
         lowered = alpha2digit(lowered, "nl")
-    except Exception:  # text2num raises on a few odd inputs; then words stay words
-        pass
     words = [str(_SMALL[w]) if w in _SMALL and w != "geen" else w for w in lowered.split()]
     return " ".join(words)
 
@@ -180,7 +199,9 @@ def mentioned_facts(text: str) -> dict[str, Any]:
     if rent:
         facts["rent"] = _to_number(rent.group(3))
     housing = parse_housing(lowered)
-    if housing and re.search(r"\b(ik|wij|we)\s+(huur|huren|heb\w*\s+een\s+koop|wonen\s+in)", lowered):
+    if housing and re.search(
+        r"\b(ik|wij|we)\s+(huur|huren|heb\w*\s+een\s+koop|wonen\s+in)", lowered
+    ):
         facts["housing"] = housing
     elif rent:
         facts["housing"] = "rent"

@@ -31,7 +31,7 @@ class ActionSessionStart(Action):
 
 
 class ActionDeleteConversation(Action):
-    """"Wis mijn gegevens": confirm, and ask the API to wipe the whole conversation.
+    """ "Wis mijn gegevens": confirm, and ask the API to wipe the whole conversation.
 
     The API owns deletion (its database and this tracker); it sees the flag in the answer,
     deletes everything and sends the resident only this confirmation.

@@ -11,6 +11,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import ApiError
+from api.handoff.draft import forget_unshared
+from api.handoff.live import active_handoff_for, add_resident_message
 from api.models import ChatMessage, ChatSession
 from api.rasa_client import BotMessage, BotReply, RasaClient
 from api.redaction import redact
@@ -48,9 +50,7 @@ async def create_session(db: AsyncSession, municipality: str, now: datetime) -> 
     return token
 
 
-async def live_session(
-    db: AsyncSession, token: str, now: datetime, idle: timedelta
-) -> ChatSession:
+async def live_session(db: AsyncSession, token: str, now: datetime, idle: timedelta) -> ChatSession:
     """The session for ``token``; 404 when unknown, deleted or idle for too long."""
     session = await db.get(ChatSession, session_key(token))
     if session is None or now - session.last_activity_at > idle:
@@ -67,6 +67,14 @@ async def chat_turn(
     same text again and nothing is half-stored.
     """
     redaction = redact(raw_text)
+    if (handoff := await active_handoff_for(db, session.id)) is not None:
+        # A counsellor has (or is about to take) this conversation: the bot stays silent.
+        add_resident_message(db, handoff, redaction.text, now)
+        notice = redaction.found and not session.pii_notice_given
+        session.pii_notice_given = session.pii_notice_given or redaction.found
+        session.last_activity_at = now
+        await db.commit()
+        return Turn(messages=[BotMessage(text=text("pii_removed"))] if notice else [])
     reply: BotReply = await rasa.send(session.id, redaction.text)
     answers = reply.messages
     if reply.delete_conversation:
@@ -76,7 +84,9 @@ async def chat_turn(
     if redaction.found and not session.pii_notice_given:
         answers = [BotMessage(text=text("pii_removed")), *answers]
         session.pii_notice_given = True
-    db.add(ChatMessage(session_id=session.id, sender="resident", text=redaction.text, created_at=now))
+    db.add(
+        ChatMessage(session_id=session.id, sender="resident", text=redaction.text, created_at=now)
+    )
     for answer in answers:
         if answer.download is not None:
             continue  # the result file goes to the resident's device only
@@ -97,6 +107,7 @@ async def chat_turn(
 async def delete_session(db: AsyncSession, rasa: RasaClient, session_id: str) -> None:
     """Remove every trace of a conversation: Rasa's tracker first, then our rows."""
     await rasa.delete_tracker(session_id)
+    await forget_unshared(db, session_id)
     await db.execute(delete(ChatMessage).where(ChatMessage.session_id == session_id))
     await db.execute(delete(ChatSession).where(ChatSession.id == session_id))
     await db.commit()

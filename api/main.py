@@ -16,13 +16,16 @@ from fastapi.staticfiles import StaticFiles
 from api import chat
 from api.db import make_engine, make_sessionmaker
 from api.deps import utc_now
+from api.auth import routes as auth_routes
 from api.errors import install_error_handlers
+from api.handoff import routes as handoff_routes
+from api.handoff.retention import apply_retention
 from api.logging import configure_logging
 from api.migrate import upgrade_database
 from api.municipality import load_municipality
 from api.rasa_client import BotUnavailable, RasaClient
 from api.routes import chat as chat_routes
-from api.routes import health, site
+from api.routes import counsellor, counsellor_handoff, counsellor_web, health, site
 from api.settings import Settings, get_settings
 
 log = logging.getLogger("rondkomen.api")
@@ -47,6 +50,14 @@ async def sweep_expired_sessions(app: FastAPI) -> int:
     return deleted
 
 
+async def sweep_handoff_retention(app: FastAPI) -> None:
+    """Delete handoff content and call-back numbers past their retention (see retention.py)."""
+    async with app.state.sessionmaker() as db:
+        result = await apply_retention(db, app.state.settings, utc_now())
+    if result.handoffs_emptied or result.callbacks_deleted or result.previews_deleted:
+        log.info("handoff_retention_applied", extra=result.__dict__)
+
+
 async def _sweep_forever(app: FastAPI) -> None:
     while True:
         await asyncio.sleep(SWEEP_INTERVAL_SECONDS)
@@ -56,6 +67,10 @@ async def _sweep_forever(app: FastAPI) -> None:
                 log.info("expired_sessions_deleted", extra={"count": count})
         except Exception:
             log.exception("sweep_failed")
+        try:
+            await sweep_handoff_retention(app)
+        except Exception:
+            log.exception("handoff_retention_failed")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -98,5 +113,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(chat_routes.router)
     app.include_router(health.router)
     app.include_router(site.router)
+    app.include_router(handoff_routes.router)
+    app.include_router(auth_routes.router)
+    app.include_router(counsellor.router)
+    app.include_router(counsellor_handoff.router)
+    counsellor_web.install(app, municipality)
     app.mount("/widget", StaticFiles(directory=settings.widget_dir, check_dir=False), name="widget")
     return app

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from cryptography.fernet import Fernet
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -16,6 +17,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 # Values that must never reach production: they exist only so the embedded default starts.
 _DEV_SECRET = "dev-only-not-secret"
+# A valid Fernet key (base64 of 32 bytes) that is public, so refused in production like the rest.
+_DEV_FERNET_KEY = "ZGV2LW9ubHktbm90LXNlY3JldC1kZXYtb25seS1ub3Q="
 
 
 class Settings(BaseSettings):
@@ -31,9 +34,6 @@ class Settings(BaseSettings):
     rasa_token: str = _DEV_SECRET
     action_server_url: str = "http://127.0.0.1:5055"
     rasa_timeout_seconds: float = 30.0
-    # When Rasa keeps its trackers in Redis, the API also removes the key itself on delete.
-    redis_url: str | None = None
-    redis_tracker_prefix: str = "tracker:"
 
     municipality: str = "heerlen"
     municipalities_dir: Path = PROJECT_ROOT / "api" / "municipalities"
@@ -43,6 +43,20 @@ class Settings(BaseSettings):
     max_message_chars: int = Field(default=2000, ge=1)
 
     secret_key: str = _DEV_SECRET
+
+    # Warm handoff (issue 5) and the counsellors' inbox.
+    # Fernet key for call-back phone numbers at rest: `python -c "from cryptography.fernet import
+    # Fernet; print(Fernet.generate_key().decode())"`.
+    callback_phone_key: str = _DEV_FERNET_KEY
+    handoff_retention_days: int = Field(default=30, ge=1, le=3650)
+    callback_retention_days: int = Field(default=14, ge=1, le=14)
+    # A counsellor counts as online while the toggle is on and a page was seen this recently.
+    counsellor_presence_seconds: int = Field(default=120, ge=10)
+    counsellor_session_hours: int = Field(default=8, ge=1, le=24)
+    login_max_failures: int = Field(default=5, ge=1)
+    login_lockout_minutes: int = Field(default=15, ge=1)
+    # Only for local development over plain http on a host other than localhost.
+    cookie_secure: bool = True
 
     @field_validator("database_url")
     @classmethod
@@ -59,7 +73,20 @@ class Settings(BaseSettings):
             for name in ("rasa_token", "secret_key"):
                 if getattr(self, name) == _DEV_SECRET:
                     raise ValueError(f"RONDKOMEN_{name.upper()} must be set in production")
+            if self.callback_phone_key == _DEV_FERNET_KEY:
+                raise ValueError("RONDKOMEN_CALLBACK_PHONE_KEY must be set in production")
+            if not self.cookie_secure:
+                raise ValueError("RONDKOMEN_COOKIE_SECURE must be true in production")
         return self
+
+    @field_validator("callback_phone_key")
+    @classmethod
+    def _valid_fernet_key(cls, value: str) -> str:
+        try:
+            Fernet(value.encode("ascii"))
+        except (ValueError, UnicodeEncodeError) as exc:
+            raise ValueError("must be a Fernet key (url-safe base64 of 32 bytes)") from exc
+        return value
 
 
 @lru_cache(maxsize=1)

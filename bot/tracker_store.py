@@ -8,7 +8,7 @@ Loaded by the Rasa server from ``bot/endpoints*.yml``.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from rasa.core.tracker_store import InMemoryTrackerStore, RedisTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -36,7 +36,7 @@ class EphemeralRedisTrackerStore(RedisTrackerStore):
                 kwargs[key] = int(kwargs[key])
         super().__init__(domain, host=host, **kwargs)
 
-    async def save(self, tracker: DialogueStateTracker, timeout: Optional[float] = None) -> None:
+    async def save(self, tracker: DialogueStateTracker, timeout: float | None = None) -> None:
         if not tracker.events:
             self.red.delete(self.key_prefix + tracker.sender_id)
             return

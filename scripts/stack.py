@@ -26,7 +26,7 @@ VAR = ROOT / "var"
 
 def _get(url: str, timeout: float = 2.0) -> tuple[int, bytes]:
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (local URLs)
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.status, response.read()
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read()
@@ -74,7 +74,11 @@ class Stack:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         log = (self.log_dir / f"{name}.log").open("ab")
         self.processes[name] = subprocess.Popen(
-            argv, cwd=ROOT, env=self._env(), stdout=log, stderr=subprocess.STDOUT,
+            argv,
+            cwd=ROOT,
+            env=self._env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
 
@@ -85,20 +89,48 @@ class Stack:
             raise SystemExit(f"no trained model at {self.model}; run `make train` first")
         self._spawn(
             "actions",
-            [str(rasa_bin / "rasa"), "run", "actions", "--actions", "actions",
-             "--port", str(self.action_port)],
+            [
+                str(rasa_bin / "rasa"),
+                "run",
+                "actions",
+                "--actions",
+                "actions",
+                "--port",
+                str(self.action_port),
+            ],
         )
         self._spawn(
             "rasa",
-            [str(rasa_bin / "rasa"), "run", "--enable-api", "--auth-token", self.token,
-             "--model", str(self.model.resolve()), "--endpoints", "bot/endpoints.yml",
-             "--credentials", "bot/credentials.yml", "--interface", "127.0.0.1",
-             "--port", str(self.rasa_port)],
+            [
+                str(rasa_bin / "rasa"),
+                "run",
+                "--enable-api",
+                "--auth-token",
+                self.token,
+                "--model",
+                str(self.model.resolve()),
+                "--endpoints",
+                "bot/endpoints.yml",
+                "--credentials",
+                "bot/credentials.yml",
+                "--interface",
+                "127.0.0.1",
+                "--port",
+                str(self.rasa_port),
+            ],
         )
         self._spawn(
             "api",
-            [str(api_bin / "uvicorn"), "api.main:create_app", "--factory", "--host", "127.0.0.1",
-             "--port", str(self.api_port), "--no-access-log"],
+            [
+                str(api_bin / "uvicorn"),
+                "api.main:create_app",
+                "--factory",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.api_port),
+                "--no-access-log",
+            ],
         )
 
     def ready(self) -> dict[str, bool]:
@@ -146,6 +178,7 @@ def main() -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)  # also when started in the background (SIGINT ignored)
     started = time.monotonic()
     try:
         stack.start()

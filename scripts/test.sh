@@ -29,14 +29,14 @@ config="$(cat "$VAR/nlp/rasa-config")"
 step "ruff (lint)" "$API_VENV/bin/ruff" check .
 step "mypy (api, benefits_rules; Python 3.11)" "$API_VENV/bin/mypy" api benefits_rules
 step "mypy (actions, benefits_rules; Python 3.10)" \
-    "$RASA_VENV/bin/mypy" --python-version 3.10 actions benefits_rules
+    "$RASA_VENV/bin/mypy" --python-version 3.10 actions bot/tracker_store.py benefits_rules
 step "rasa data validate" scripts/validate.sh
-step "tests on the Rasa side (actions, Python 3.10)" \
-    "$RASA_VENV/bin/pytest" -q -p no:cacheprovider tests/actions tests/benefits_rules/test_py310.py
+step "tests on the Rasa side (actions, tracker stores; Python 3.10)" \
+    "$RASA_VENV/bin/pytest" -q -p no:cacheprovider -rs tests/actions tests/bot
 step "conversation tests (rasa test)" scripts/conversation_tests.sh
 step "API, rules, NLU data, end-to-end and browser tests" \
     "$API_VENV/bin/pytest" -q -p no:cacheprovider -rs tests \
-    --ignore=tests/actions --ignore=tests/benefits_rules/test_py310.py
+    --ignore=tests/actions --ignore=tests/bot
 
 echo
 say "passed: ${#passed[@]}  failed: ${#failed[@]}"

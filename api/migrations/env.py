@@ -6,7 +6,9 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 from api import models  # noqa: F401  (registers the tables on Base.metadata)
+from api.auth import models as auth_models  # noqa: F401
 from api.db import Base
+from api.handoff import models as handoff_models  # noqa: F401
 
 config = context.config
 target_metadata = Base.metadata

@@ -34,9 +34,7 @@ def _unavailable(municipality: MunicipalityDep) -> ApiError:
 
 
 @router.post("/sessions", status_code=status.HTTP_201_CREATED, response_model=SessionCreated)
-async def create_session(
-    db: DbDep, settings: SettingsDep, now: NowDep
-) -> SessionCreated:
+async def create_session(db: DbDep, settings: SettingsDep, now: NowDep) -> SessionCreated:
     """Start an anonymous conversation. No login; the id is the only key to it."""
     token = await chat.create_session(db, settings.municipality, now)
     return SessionCreated(session_id=token)
@@ -82,9 +80,7 @@ async def post_message(
     )
 
 
-@router.delete(
-    "/sessions/{session_id}", status_code=status.HTTP_204_NO_CONTENT, responses=_ERRORS
-)
+@router.delete("/sessions/{session_id}", status_code=status.HTTP_204_NO_CONTENT, responses=_ERRORS)
 async def delete_session(
     session_id: str,
     db: DbDep,

@@ -62,7 +62,7 @@ def build(output: Path) -> None:
 
     words = [w for w in top_n_list("nl", VOCAB_SIZE) if w.isalpha()]
     vectors = _vectors(words)
-    for word, vector in zip(words, vectors):
+    for word, vector in zip(words, vectors, strict=False):
         nlp.vocab.set_vector(word, vector)
 
     nlp.meta.update(

@@ -24,7 +24,9 @@ def test_amounts_in_digits_and_words(text: str, amount: float) -> None:
     assert parsing.parse_amount(text) == pytest.approx(amount)
 
 
-@pytest.mark.parametrize("text", ["weet ik niet", "geen idee", "Weet ik nie", "dat weet ik niet precies"])
+@pytest.mark.parametrize(
+    "text", ["weet ik niet", "geen idee", "Weet ik nie", "dat weet ik niet precies"]
+)
 def test_dont_know(text: str) -> None:
     assert parsing.is_dont_know(text)
 
@@ -56,7 +58,14 @@ def test_children_without_ages_asks_again() -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("ja", True), ("jao", True), ("Ja hoor", True), ("nee", False), ("nae", False), ("misschien", None)],
+    [
+        ("ja", True),
+        ("jao", True),
+        ("Ja hoor", True),
+        ("nee", False),
+        ("nae", False),
+        ("misschien", None),
+    ],
 )
 def test_yes_no_with_limburg_words(text: str, value: bool | None) -> None:
     assert parsing.parse_yes_no(text) is value

@@ -82,9 +82,7 @@ def test_empty_message_is_refused_in_dutch(client: TestClient, text: str) -> Non
 
 def test_too_long_message_is_refused(client: TestClient) -> None:
     session_id = _new_session(client)
-    response = client.post(
-        f"/api/v1/sessions/{session_id}/messages", json={"text": "a" * 2001}
-    )
+    response = client.post(f"/api/v1/sessions/{session_id}/messages", json={"text": "a" * 2001})
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "message_too_long"
     assert "2000" in response.json()["error"]["message"]
@@ -115,9 +113,7 @@ def test_unknown_session_is_404(client: TestClient) -> None:
     assert client.delete("/api/v1/sessions/doesnotexist").status_code == 404
 
 
-def test_bot_down_gives_503_with_phone_and_stores_nothing(
-    client: TestClient, db_url: str
-) -> None:
+def test_bot_down_gives_503_with_phone_and_stores_nothing(client: TestClient, db_url: str) -> None:
     session_id = _new_session(client)
     before = _rows(db_url)
     response = client.post(

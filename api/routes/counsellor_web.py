@@ -1,0 +1,109 @@
+"""What every counsellor page shares: templates, security headers, error pages, mounting.
+
+Pages are server-rendered Dutch HTML under a strict Content-Security-Policy: no inline
+scripts or styles, only our own static files. Nothing is cached: pages show resident data.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from api.auth.deps import CsrfFailed, NotLoggedIn
+from api.auth.sessions import LoginSession
+from api.errors import error_response
+from api.handoff.inbox import InboxError
+from api.municipality import MunicipalityConfig
+
+API_DIR = Path(__file__).resolve().parent.parent
+TEMPLATES_DIR = API_DIR / "templates"
+STATIC_DIR = API_DIR / "static"
+LOGIN_PATH = "/counsellor/login"
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; "
+        "object-src 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+def make_templates(municipality: MunicipalityConfig) -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+    zone = ZoneInfo(municipality.timezone)
+
+    def local_time(value: datetime | None, fmt: str = "%d-%m-%Y %H:%M") -> str:
+        return value.astimezone(zone).strftime(fmt) if value is not None else ""
+
+    templates.env.filters["local_time"] = local_time
+    templates.env.globals["municipality_name"] = municipality.name
+    return templates
+
+
+def from_script(request: Request) -> bool:
+    """Requests made by counsellor.js (they get status codes, not redirects or pages)."""
+    return request.headers.get("x-requested-with") == "fetch"
+
+
+def render(
+    request: Request,
+    template: str,
+    context: dict[str, Any],
+    login: LoginSession | None = None,
+    status_code: int = 200,
+) -> Response:
+    templates: Jinja2Templates = request.app.state.templates
+    full = {"login": login, "csrf": login.session.csrf_token if login else None, **context}
+    return templates.TemplateResponse(
+        request, template, full, status_code=status_code, headers=SECURITY_HEADERS
+    )
+
+
+def see_other(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303, headers={"Cache-Control": "no-store"})
+
+
+def done(request: Request, url: str) -> Response:
+    """After a successful form post: 204 for the script, a redirect (PRG) for the browser."""
+    return Response(status_code=204) if from_script(request) else see_other(url)
+
+
+def _error_page(request: Request, status_code: int, code: str) -> Response:
+    if from_script(request):
+        return error_response(status_code, code, code)
+    return render(request, "counsellor/error.html", {"code": code}, status_code=status_code)
+
+
+def install(app: FastAPI, municipality: MunicipalityConfig) -> None:
+    """Templates, static files and the error pages of the counsellor area."""
+    app.state.templates = make_templates(municipality)
+    app.mount("/counsellor/static", StaticFiles(directory=STATIC_DIR), name="counsellor-static")
+
+    async def not_logged_in(request: Request, _exc: Exception) -> Response:
+        if from_script(request):
+            return JSONResponse(
+                status_code=401, content={"error": {"code": "login_required", "message": ""}}
+            )
+        return see_other(LOGIN_PATH)
+
+    async def csrf_failed(request: Request, _exc: Exception) -> Response:
+        return _error_page(request, 403, "csrf")
+
+    async def inbox_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, InboxError)
+        return _error_page(request, exc.status_code, exc.code)
+
+    app.add_exception_handler(NotLoggedIn, not_logged_in)
+    app.add_exception_handler(CsrfFailed, csrf_failed)
+    app.add_exception_handler(InboxError, inbox_error)
