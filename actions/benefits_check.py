@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import benefits_dialogue as dialogue
 from actions.municipality import municipality_key
+from actions.texts import say
 
 CHECK_SLOTS = ("check_active", "check_schemes", "household", "pending_fact")
 
@@ -28,12 +29,12 @@ def _button_answer(tracker: Tracker) -> str | None:
 
 
 def _say_step(
-    dispatcher: CollectingDispatcher, step: dialogue.Step, focused: bool
+    dispatcher: CollectingDispatcher, tracker: Tracker, step: dialogue.Step, focused: bool
 ) -> list[EventType]:
     if step.corrected:
-        dispatcher.utter_message(response="utter_check_corrected")
+        say(dispatcher, tracker, "check_corrected")
     if step.reprompt_kind is not None:
-        dispatcher.utter_message(response=f"utter_check_reprompt_{step.reprompt_kind}")
+        say(dispatcher, tracker, f"check_reprompt_{step.reprompt_kind}")
     if step.question is not None:
         question = step.question
         dispatcher.utter_message(
@@ -47,12 +48,10 @@ def _say_step(
             SlotSet("pending_fact", question.fact),
             SlotSet("check_active", True),
         ]
-    dispatcher.utter_message(response="utter_check_result_intro")
+    say(dispatcher, tracker, "check_result_intro")
     for block in step.explanation:
         dispatcher.utter_message(text=block)
-    dispatcher.utter_message(
-        response="utter_check_after_result_focused" if focused else "utter_check_after_result"
-    )
+    say(dispatcher, tracker, "check_after_result_focused" if focused else "check_after_result")
     summary = {
         key: {k: r.get(k) for k in ("outcome", "amount_per_month", "amount_per_year", "indicative")}
         for key, r in (step.result or {}).get("schemes", {}).items()
@@ -80,20 +79,31 @@ class ActionStartCheck(Action):
         household = tracker.get_slot("household") or dialogue.new_household(municipality_key())
         if schemes:
             titles = dialogue.scheme_titles(household, schemes)
-            dispatcher.utter_message(
-                response="utter_check_intro_focused", scheme=" of ".join(titles)
-            )
+            say(dispatcher, tracker, "check_intro_focused", scheme=" of ".join(titles))
         else:
-            dispatcher.utter_message(response="utter_check_intro")
+            say(dispatcher, tracker, "check_intro")
         step = dialogue.start(household, schemes, tracker.latest_message.get("text") or "")
         return [
             SlotSet("check_schemes", list(schemes) if schemes else None),
-            *_say_step(dispatcher, step, focused=bool(schemes)),
+            *_say_step(dispatcher, tracker, step, focused=bool(schemes)),
         ]
 
 
+# What an answer-like message means when no check is waiting for an answer.
+OUTSIDE_CHECK = {
+    "affirm": "affirm",
+    "deny": "deny",
+    "inform": "inform_outside_check",
+    "dont_know": "dont_know_outside_check",
+}
+
+
 class ActionCheckAnswer(Action):
-    """An answer during the check: validate it, ask again, ask the next question, or conclude."""
+    """An answer during the check: validate it, ask again, ask the next question, or conclude.
+
+    Yes, no, "weet ik niet", facts and unclear messages all come here; outside a check they get
+    their ordinary answer (an unclear one: the request to rephrase, with topic buttons).
+    """
 
     def name(self) -> str:
         return "action_check_answer"
@@ -101,6 +111,10 @@ class ActionCheckAnswer(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if not tracker.get_slot("check_active"):
+            intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+            say(dispatcher, tracker, OUTSIDE_CHECK.get(intent, "ask_rephrase"))
+            return []
         schemes = tracker.get_slot("check_schemes")
         household = tracker.get_slot("household") or dialogue.new_household(municipality_key())
         step = dialogue.answer(
@@ -110,7 +124,7 @@ class ActionCheckAnswer(Action):
             tracker.latest_message.get("text") or "",
             _button_answer(tracker),
         )
-        return _say_step(dispatcher, step, focused=bool(schemes))
+        return _say_step(dispatcher, tracker, step, focused=bool(schemes))
 
 
 class ActionStopCheck(Action):
@@ -120,7 +134,7 @@ class ActionStopCheck(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        dispatcher.utter_message(response="utter_check_stopped")
+        say(dispatcher, tracker, "check_stopped")
         return [SlotSet(slot, False if slot == "check_active" else None) for slot in CHECK_SLOTS]
 
 
@@ -133,13 +147,13 @@ class ActionRestartCheck(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        dispatcher.utter_message(response="utter_check_restarted")
+        say(dispatcher, tracker, "check_restarted")
         household = dialogue.new_household(municipality_key())
         step = dialogue.start(household, None, "")
         return [
             SlotSet("check_schemes", None),
             SlotSet("benefits_result", None),
-            *_say_step(dispatcher, step, focused=False),
+            *_say_step(dispatcher, tracker, step, focused=False),
         ]
 
 
@@ -154,9 +168,9 @@ class ActionSaveResult(Action):
     ) -> list[EventType]:
         text = tracker.get_slot("benefits_result_text")
         if not text:
-            dispatcher.utter_message(response="utter_no_result_to_save")
+            say(dispatcher, tracker, "no_result_to_save")
             return []
-        dispatcher.utter_message(response="utter_result_saved")
+        say(dispatcher, tracker, "result_saved")
         dispatcher.utter_message(
             json_message={"download": {"filename": "uitkomst-geldcheck.txt", "content": text}}
         )

@@ -9,6 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.texts import say
 from actions.topics import topic_events
 
 # Words that signal a (threatened) cut-off of gas, electricity or water.
@@ -36,8 +37,8 @@ class ActionAnswerEnergy(Action):
         text = tracker.latest_message.get("text") or ""
         urgent = is_energy_cutoff(text)
         if urgent:
-            dispatcher.utter_message(response="utter_energy_cutoff")
+            say(dispatcher, tracker, "energy_cutoff")
         else:
-            dispatcher.utter_message(response="utter_cannot_pay_energy")
+            say(dispatcher, tracker, "cannot_pay_energy")
             dispatcher.utter_message(response="utter_offer_next")
         return topic_events(tracker, "cannot_pay_energy", urgent)

@@ -5,10 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.events import (
+    ActionExecuted,
+    EventType,
+    SessionStarted,
+    SlotSet,
+    UserUtteranceReverted,
+)
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.municipality import municipality_settings
+from actions.texts import say
 
 
 def session_start_events() -> list[EventType]:
@@ -43,6 +50,37 @@ class ActionDeleteConversation(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        dispatcher.utter_message(response="utter_conversation_deleted")
+        say(dispatcher, tracker, "conversation_deleted")
         dispatcher.utter_message(json_message={"delete_conversation": True})
+        return []
+
+
+class ActionCoreFallback(Action):
+    """The dialogue does not know what to do next: say so and offer topics and a person."""
+
+    def name(self) -> str:
+        return "action_core_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        say(dispatcher, tracker, "core_fallback")
+        return [UserUtteranceReverted()]
+
+
+class ActionOfferHandoff(Action):
+    """The resident wants a person: offer the warm handoff.
+
+    The API and the widget show the consent screen (what would be shared, item by item); nothing
+    leaves the conversation without the resident's explicit "Ja, deel dit".
+    """
+
+    def name(self) -> str:
+        return "action_offer_handoff"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        say(dispatcher, tracker, "offer_handoff")
+        dispatcher.utter_message(json_message={"handoff_offer": True})
         return []

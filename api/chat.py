@@ -37,6 +37,7 @@ class Turn:
 
     messages: list[BotMessage]
     conversation_deleted: bool = False
+    handoff_offer: bool = False
 
 
 async def create_session(db: AsyncSession, municipality: str, now: datetime) -> str:
@@ -70,8 +71,8 @@ async def chat_turn(
     if (handoff := await active_handoff_for(db, session.id)) is not None:
         # A counsellor has (or is about to take) this conversation: the bot stays silent.
         add_resident_message(db, handoff, redaction.text, now)
-        notice = redaction.found and not session.pii_notice_given
-        session.pii_notice_given = session.pii_notice_given or redaction.found
+        notice = bool(redaction.found) and not session.pii_notice_given
+        session.pii_notice_given = session.pii_notice_given or notice
         session.last_activity_at = now
         await db.commit()
         return Turn(messages=[BotMessage(text=text("pii_removed"))] if notice else [])
@@ -101,7 +102,7 @@ async def chat_turn(
         )
     session.last_activity_at = now
     await db.commit()
-    return Turn(messages=answers)
+    return Turn(messages=answers, handoff_offer=reply.handoff_offer)
 
 
 async def delete_session(db: AsyncSession, rasa: RasaClient, session_id: str) -> None:

@@ -44,30 +44,33 @@ class BotReply:
     messages: list[BotMessage]
     # The bot was asked to wipe the conversation (the resident said "wis mijn gegevens").
     delete_conversation: bool = False
+    # The bot offers a warm handoff: the widget shows the consent screen.
+    handoff_offer: bool = False
 
 
-def _parse_custom(custom: Any) -> tuple[Download | None, bool]:
+def _parse_custom(custom: Any) -> tuple[Download | None, bool, bool]:
     if not isinstance(custom, dict):
-        return None, False
+        return None, False, False
     download = custom.get("download")
     parsed = None
     if isinstance(download, dict) and isinstance(download.get("content"), str):
         parsed = Download(
             filename=str(download.get("filename") or "uitkomst.txt"), content=download["content"]
         )
-    return parsed, custom.get("delete_conversation") is True
+    return parsed, custom.get("delete_conversation") is True, custom.get("handoff_offer") is True
 
 
 def _parse_reply(raw: Any) -> BotReply:
     if not isinstance(raw, list):
         raise BotUnavailable("unexpected answer from Rasa")
     messages: list[BotMessage] = []
-    delete = False
+    delete = offer = False
     for item in raw:
         if not isinstance(item, dict):
             continue
-        download, wants_delete = _parse_custom(item.get("custom"))
+        download, wants_delete, offers_handoff = _parse_custom(item.get("custom"))
         delete = delete or wants_delete
+        offer = offer or offers_handoff
         if download is not None:
             messages.append(BotMessage(text="", download=download))
             continue
@@ -83,7 +86,7 @@ def _parse_reply(raw: Any) -> BotReply:
             # Buttons without text belong to the message before them.
             last = messages.pop()
             messages.append(BotMessage(text=last.text, buttons=last.buttons + buttons))
-    return BotReply(messages=messages, delete_conversation=delete)
+    return BotReply(messages=messages, delete_conversation=delete, handoff_offer=offer)
 
 
 class RasaClient:

@@ -45,6 +45,11 @@ class MessagesOut(BaseModel):
         description="True when the resident asked to wipe the conversation and it was wiped; "
         "the widget then clears its own state too.",
     )
+    handoff_offer: bool = Field(
+        default=False,
+        description="The bot offers a person: the widget shows the consent screen with the "
+        "summary from GET /api/v1/sessions/{id}/handoff.",
+    )
 
 
 class ComponentHealth(BaseModel):

@@ -77,6 +77,7 @@ async def post_message(
             for m in turn.messages
         ],
         conversation_deleted=turn.conversation_deleted,
+        handoff_offer=turn.handoff_offer,
     )
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Query
-from fastapi.responses import FileResponse
+from pathlib import Path
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.templating import Jinja2Templates
 
 from api.deps import MunicipalityDep, SettingsDep
 from api.errors import ApiError
 from api.schemas import WidgetConfigOut
 
 router = APIRouter(tags=["site"])
+templates = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
 
 
 @router.get("/", include_in_schema=False)
@@ -32,4 +36,21 @@ async def widget_config(
         phone=municipality.phone,
         phone_href=municipality.phone_href,
         privacy_url=municipality.privacy_url,
+    )
+
+
+@router.get("/privacy", include_in_schema=False, response_class=HTMLResponse)
+async def privacy_page(
+    request: Request, settings: SettingsDep, municipality: MunicipalityDep
+) -> HTMLResponse:
+    """What the chat stores, for how long, who can see it and how to delete it (B1 Dutch)."""
+    return templates.TemplateResponse(
+        request,
+        "privacy.html",
+        {
+            "municipality": municipality,
+            "idle_minutes": settings.session_idle_minutes,
+            "handoff_days": settings.handoff_retention_days,
+            "callback_days": settings.callback_retention_days,
+        },
     )

@@ -58,8 +58,11 @@ def test_dutch_conversation_greet_topic_and_goodbye(api: httpx.Client) -> None:
 
 def test_button_payload_sent_as_text_works_like_a_press(api: httpx.Client) -> None:
     session_id = _session(api)
-    answer = _say(api, session_id, "/ask_human")
-    assert "medewerker" in str(answer[0]["text"])
+    response = api.post(f"/api/v1/sessions/{session_id}/messages", json={"text": "/ask_human"})
+    assert response.status_code == 200
+    body = response.json()
+    assert "medewerker" in str(body["messages"][0]["text"])
+    assert body["handoff_offer"] is True  # the widget now shows the consent screen
 
 
 def test_urgent_topic_offers_a_person_first(api: httpx.Client) -> None:

@@ -1,0 +1,208 @@
+"""Collects the checks of one scheme and turns them into a :class:`SchemeResult`.
+
+Calculators call :meth:`ResultBuilder.check` once per condition with a three-valued answer. When
+the answer is ``None`` the builder works out why from the household: a fact not asked yet goes to
+``missing``, a band goes to ``missing`` too (a sharper answer helps), a "weet ik niet" fact or a
+figure that is not in the data goes to ``not_checked``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .facts import Tri
+from .household import Household
+from .model import (
+    CommonTexts,
+    ModeParam,
+    Param,
+    QuestionSpec,
+    SchemeRules,
+    SchemeVersion,
+    Source,
+)
+from .result import Amount, Outcome, Reason, SchemeResult
+
+AnyParam = Param | ModeParam
+
+
+class ResultBuilder:
+    __slots__ = (
+        "_absent",
+        "_amount",
+        "_amount_verified",
+        "_capped",
+        "_common",
+        "_fact_notes",
+        "_hh",
+        "_missing",
+        "_notes",
+        "_questions",
+        "_reasons",
+        "_texts",
+        "_undetermined",
+        "_unverified_open",
+    )
+
+    def __init__(
+        self,
+        household: Household,
+        rules: SchemeRules,
+        questions: Mapping[str, QuestionSpec],
+        common: CommonTexts,
+    ) -> None:
+        self._hh = household
+        self._texts = rules.texts
+        self._questions = questions
+        self._common = common
+        self._reasons: list[Reason] = []
+        self._absent: dict[str, None] = {}
+        self._notes: dict[str, None] = {}
+        self._fact_notes: dict[str, None] = {}  # facts the resident answered "weet ik niet"
+        self._undetermined = False
+        self._missing = False  # some fact was not asked yet
+        self._unverified_open = False  # an open question rests on an unverified figure
+        self._capped = False  # at best "possibly_eligible"
+        self._amount: Amount | None = None
+        self._amount_verified = True
+
+    def check(
+        self,
+        code: str,
+        met: Tri,
+        facts: Iterable[str] = (),
+        params: Iterable[AnyParam] = (),
+        values: Mapping[str, str] | None = None,
+        *,
+        decisive: bool = True,
+        note: str | None = None,
+    ) -> Tri:
+        """Record one condition. ``decisive=False``: not meeting it lowers the outcome to
+        ``possibly_eligible`` instead of excluding (e.g. a own contribution)."""
+        if met is None:
+            self.undetermined(facts, params, note)
+            return None
+        text = self._texts.reasons[code]
+        template = text.met if met else text.not_met
+        filled = template.format_map(values) if values else template
+        short = "" if met else (text.short.format_map(values) if values else text.short)
+        verified = True
+        for param in params:
+            if not param.verified:
+                verified = False
+                break
+        self._reasons.append(Reason(code, met, filled, verified, decisive, short))
+        if not met and not decisive:
+            self._capped = True
+        return met
+
+    def undetermined(
+        self, facts: Iterable[str], params: Iterable[AnyParam] = (), note: str | None = None
+    ) -> None:
+        """A condition or amount that cannot be decided yet; records the cause."""
+        self._undetermined = True
+        explained = False
+        figure_missing = False
+        for param in params:
+            if not param.verified:
+                self._unverified_open = True
+            if param.value is None:
+                figure_missing = True
+        for fact in facts:
+            state = self._hh.state(fact)
+            if state == "missing":
+                self._absent[fact] = None
+                self._missing = True
+                explained = True
+            elif state == "range":
+                self._absent[fact] = None
+                explained = True
+            elif state == "unknown":
+                text = self._questions[fact].unknown_text
+                self._notes[text] = None
+                self._fact_notes[text] = None
+                explained = True
+        if figure_missing:
+            self._notes[self._note_text("figure_missing")] = None
+            explained = True
+        if note is not None:
+            self._notes[self._note_text(note)] = None
+        elif not explained:
+            self._notes[self._common.get("cannot_check")] = None
+
+    def cap(self, note: str) -> None:
+        """The scheme decides itself on something we cannot check: at best possibly eligible."""
+        self._capped = True
+        self._notes[self._note_text(note)] = None
+
+    def note(self, note: str) -> None:
+        self._notes[self._note_text(note)] = None
+
+    def set_amount(
+        self, amount: Amount, params: Iterable[AnyParam], facts: Iterable[str] = ()
+    ) -> None:
+        """The amount (a range when facts are bands); band facts go to ``missing`` to sharpen
+        it, without making the outcome less certain."""
+        self._amount = amount
+        self._amount_verified = all(p.verified for p in params)
+        if not amount.exact:
+            for fact in facts:
+                if self._hh.state(fact) == "range":
+                    self._absent[fact] = None
+
+    def _note_text(self, key: str) -> str:
+        notes = self._texts.notes
+        return notes[key] if key in notes else self._common.get(key)
+
+    def _fact_order(self, fact: str) -> int:
+        spec = self._questions.get(fact)
+        return spec.order if spec is not None else 10_000
+
+    def finish(
+        self, rules: SchemeRules, version: SchemeVersion, sources: tuple[Source, ...]
+    ) -> SchemeResult:
+        reasons = tuple(self._reasons)
+        failing = [r for r in reasons if not r.met and r.decisive]
+        outcome: Outcome
+        if failing:
+            outcome = "not_eligible"
+        elif self._missing:
+            outcome = "unknown"
+        elif self._undetermined or self._capped:
+            outcome = "possibly_eligible"
+        else:
+            outcome = "eligible"
+        if outcome == "not_eligible":
+            indicative = not any(r.verified for r in failing)
+            missing: tuple[str, ...] = ()
+            not_checked: list[str] = []
+            amount = None
+        elif outcome == "unknown":  # nothing to qualify yet: only say what is still open
+            indicative = False
+            missing = tuple(sorted(self._absent, key=self._fact_order))
+            not_checked = list(self._fact_notes)
+            amount = None
+        else:
+            indicative = (
+                not all(r.verified for r in reasons)
+                or (self._amount is not None and not self._amount_verified)
+                or self._unverified_open
+            )
+            missing = tuple(sorted(self._absent, key=self._fact_order))
+            not_checked = [*self._texts.not_checked, *self._notes]
+            amount = self._amount
+        if indicative:
+            not_checked.append(self._common.get("indicative_note"))
+        return SchemeResult(
+            scheme=rules.key,
+            title=self._texts.title,
+            outcome=outcome,
+            amount=amount,
+            reasons=reasons,
+            missing=missing,
+            not_checked=tuple(not_checked),
+            sources=sources,
+            rules_period=(version.valid_from, version.valid_to),
+            indicative=indicative,
+            how_to_apply=version.how_to_apply,
+        )

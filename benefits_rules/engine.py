@@ -1,0 +1,165 @@
+"""Evaluates a household against the schemes in force on its reference date."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .builder import ResultBuilder
+from .errors import UnknownScheme
+from .facts import _Unknown
+from .household import Household
+from .loader import load_rules
+from .model import RuleBook, SchemeRules, SchemeVersion, Source
+from .parse import parse_household
+from .result import Evaluation, Reason, SchemeResult
+from .schemes import CALCULATORS, Calculator, Context
+
+NORMS_SET = "participatiewet"
+
+
+def evaluate(
+    household: Mapping[str, Any] | Household,
+    schemes: Sequence[str] | None = None,
+    rules_dir: Path | None = None,
+) -> Evaluation:
+    """Which schemes the household probably gets, why, and how much.
+
+    ``schemes=None`` means all national schemes plus those of the household's municipality.
+    Raises :class:`InvalidHousehold` for bad input and :class:`UnknownScheme` for a bad key.
+    """
+    book = load_rules(rules_dir)
+    hh = household if isinstance(household, Household) else parse_household(household, rules_dir)
+    keys = resolve_schemes(book, hh, schemes)
+    cache: dict[Any, Any] = {}
+    results = tuple(_evaluate_one(book, hh, key, cache) for key in keys)
+    wanted: dict[str, None] = {}
+    for result in results:
+        if result.outcome in ("unknown", "possibly_eligible"):
+            wanted.update(dict.fromkeys(result.missing))
+    order = book.fact_order
+    missing = tuple(sorted(wanted, key=lambda fact: order.get(fact, 10_000)))
+    municipality = hh.municipality if isinstance(hh.municipality, str) else None
+    return Evaluation(hh.reference_date, municipality, results, missing)
+
+
+def resolve_schemes(
+    book: RuleBook, hh: Household, schemes: Sequence[str] | None
+) -> tuple[str, ...]:
+    if schemes is None:
+        keys = list(book.national)
+        if isinstance(hh.municipality, str):
+            keys.extend(book.municipalities[hh.municipality].schemes)
+        return tuple(keys)
+    known = book.all_scheme_keys()
+    if isinstance(schemes, str):
+        schemes = [schemes]
+    for key in schemes:
+        if key not in known:
+            raise UnknownScheme(key, known)
+    return tuple(dict.fromkeys(schemes))
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What evaluating one scheme on one date needs, looked up once and reused."""
+
+    version: SchemeVersion
+    calculator: Calculator
+    norms_version: SchemeVersion | None
+    sources: tuple[Source, ...]
+
+
+def _plan(book: RuleBook, rules: SchemeRules, day: date) -> _Plan | None:
+    plans = book.plans
+    cache_key = (id(rules), day)  # the rules live as long as the book that holds this cache
+    if cache_key in plans:
+        return plans[cache_key]  # type: ignore[no-any-return]
+    version = rules.version_for(day)
+    plan = None
+    if version is not None:
+        calculator = CALCULATORS[version.calculator]
+        norms_version = None
+        sources = list(version.sources)
+        if calculator.uses_norms:
+            norms = book.parameter_sets.get(NORMS_SET)
+            norms_version = norms.version_for(day) if norms is not None else None
+            if norms_version is not None:
+                sources.extend(s for s in norms_version.sources if s not in sources)
+        plan = _Plan(version, calculator, norms_version, tuple(sources))
+    if len(plans) > 4096:  # many different reference dates: start over
+        plans.clear()
+    plans[cache_key] = plan
+    return plan
+
+
+def _evaluate_one(book: RuleBook, hh: Household, key: str, cache: dict[Any, Any]) -> SchemeResult:
+    rules = book.national.get(key)
+    if rules is None:
+        found = _municipal_rules(book, hh, key)
+        if isinstance(found, SchemeResult):
+            return found
+        rules = found
+    plan = _plan(book, rules, hh.reference_date)
+    if plan is None:
+        return _special(book, rules, "unknown", not_checked=(book.common.get("no_rules"),))
+    norms = plan.norms_version
+    ctx = Context(hh.reference_date, norms.params if norms else None, norms, cache)
+    builder = ResultBuilder(hh, rules, book.questions, book.common)
+    evaluate_scheme = plan.calculator.evaluate
+    assert evaluate_scheme is not None
+    evaluate_scheme(hh, plan.version.params, ctx, builder)
+    return builder.finish(rules, plan.version, plan.sources)
+
+
+def _municipal_rules(book: RuleBook, hh: Household, key: str) -> SchemeRules | SchemeResult:
+    if isinstance(hh.municipality, str):
+        rules = book.municipalities[hh.municipality].schemes.get(key)
+        if rules is not None:
+            return rules
+    template = next(m.schemes[key] for m in book.municipalities.values() if key in m.schemes)
+    if hh.municipality is None:
+        return _special(book, template, "unknown", missing=("municipality",))
+    if isinstance(hh.municipality, _Unknown):
+        note = book.questions["municipality"].unknown_text
+        return _special(book, template, "unknown", not_checked=(note,))
+    municipality = book.municipalities[hh.municipality]
+    rules = municipality.schemes.get(key)
+    if rules is None:
+        name = municipality.name
+        reason = Reason(
+            "municipality",
+            False,
+            book.common.get("not_offered", municipality=name),
+            short=book.common.get("not_offered_short", municipality=name),
+        )
+        return _special(book, template, "not_eligible", reasons=(reason,))
+    return rules
+
+
+def _special(
+    book: RuleBook,
+    rules: SchemeRules,
+    outcome: Any,
+    *,
+    missing: tuple[str, ...] = (),
+    not_checked: tuple[str, ...] = (),
+    reasons: tuple[Reason, ...] = (),
+) -> SchemeResult:
+    """A result without a calculation: no rules for the date, or the municipality question."""
+    return SchemeResult(
+        scheme=rules.key,
+        title=rules.texts.title,
+        outcome=outcome,
+        amount=None,
+        reasons=reasons,
+        missing=missing,
+        not_checked=not_checked,
+        sources=(),
+        rules_period=None,
+        indicative=False,
+        how_to_apply=None,
+    )

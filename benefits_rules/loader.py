@@ -1,0 +1,253 @@
+"""Reads the rule data folder once into a :class:`RuleBook` and caches it.
+
+Layout (see docs/rules.md)::
+
+    data/common.yaml                      shared Dutch texts
+    data/questions.yaml                   the questions the chat asks, per household fact
+    data/national/<scheme>/texts.yaml     Dutch texts of a national scheme
+    data/national/<scheme>/<date>.yaml    its rules from that date
+    data/municipalities/<name>/municipality.yaml
+    data/municipalities/<name>/<scheme>/texts.yaml and <date>.yaml
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+
+from .errors import RuleDataError
+from .household import ASKABLE_FACTS
+from .model import (
+    CommonTexts,
+    Municipality,
+    ParameterSet,
+    QuestionSpec,
+    ReasonText,
+    RuleBook,
+    SchemeRules,
+    SchemeVersion,
+)
+from .schema import FileReader, read_how_to_apply, read_parameters, read_sources
+from .schema_texts import read_common, read_question, read_texts
+from .schemes import CALCULATORS
+from .yamlio import load_yaml
+
+DEFAULT_RULES_DIR = Path(__file__).resolve().parent / "data"
+_PERIOD_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}\.yaml$")
+# Texts in common.yaml the code uses, with the placeholders each may contain.
+COMMON_TEXT_KEYS: Mapping[str, tuple[str, ...]] = {
+    "cannot_check": (),
+    "figure_missing": (),
+    "indicative_note": (),
+    "no_rules": (),
+    "no_norms": (),
+    "not_offered": ("municipality",),
+    "not_offered_short": ("municipality",),
+    "pension_age_unclear": (),
+    "kostendeler_unclear": (),
+    "asset_rules_unknown": (),
+    "outcome_eligible": ("title",),
+    "outcome_possibly_eligible": ("title",),
+    "outcome_unknown": ("titles",),
+    "outcome_not_eligible": ("items",),
+    "not_eligible_item": ("title", "reason"),
+    "amount_exact": ("amount", "period"),
+    "amount_range": ("minimum", "maximum", "period"),
+    "amount_up_to": ("maximum", "period"),
+    "period_month": (),
+    "period_year": (),
+    "reasons_header": (),
+    "not_checked_header": (),
+    "disclaimer": (),
+    "how_to_apply": ("text", "url"),
+    "list_and": (),
+    "nothing_to_say": (),
+}
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _reader(path: Path, root: Path) -> FileReader:
+    display = _display(path, root)
+    return FileReader(display, load_yaml(path, display))
+
+
+def _read_versions(
+    folder: Path, root: Path, key: str, parameter_set: bool
+) -> tuple[SchemeVersion, ...]:
+    versions = []
+    for path in sorted(folder.iterdir()):
+        if path.name == "texts.yaml" or path.is_dir():
+            continue
+        reader = _reader(path, root)
+        if not _PERIOD_FILE.match(path.name):
+            reader.fail(None, "(file name)", "period files are named YYYY-MM-DD.yaml")
+        reader.header("scheme", key)
+        allowed = (
+            "schema_version",
+            "scheme",
+            "calculator",
+            "valid_from",
+            "sources",
+            "parameters",
+        ) + (() if parameter_set else ("how_to_apply",))
+        reader.only(reader.root, allowed, "")
+        name = reader.text(reader.root, "calculator", "")
+        calculator = CALCULATORS.get(name)
+        if calculator is None or (calculator.evaluate is None) != parameter_set:
+            kind = "parameter set" if parameter_set else "scheme"
+            known = [c.name for c in CALCULATORS.values() if (c.evaluate is None) == parameter_set]
+            reader.fail(
+                reader.root.line_of("calculator"),
+                "calculator",
+                f"{name!r} is not a {kind} calculator (known: {', '.join(known)})",
+            )
+        valid_from = reader.get(reader.root, "valid_from", date, "")
+        if path.stem != valid_from.isoformat():
+            reader.fail(
+                reader.root.line_of("valid_from"),
+                "valid_from",
+                f"is {valid_from} but the file is named {path.name}",
+            )
+        params, all_params = read_parameters(reader, calculator, valid_from)
+        versions.append(
+            SchemeVersion(
+                scheme=key,
+                calculator=name,
+                valid_from=valid_from,
+                valid_to=None,
+                params=params,
+                all_params=all_params,
+                sources=read_sources(reader, reader.root, "sources"),
+                how_to_apply=None if parameter_set else read_how_to_apply(reader),
+                file=reader.display,
+            )
+        )
+    if not versions:
+        raise RuleDataError(_display(folder, root), None, "(folder)", "has no period files")
+    chained = []
+    for index, version in enumerate(versions):
+        nxt = versions[index + 1].valid_from if index + 1 < len(versions) else None
+        until = None if nxt is None else nxt - timedelta(days=1)
+        chained.append(dataclasses.replace(version, valid_to=until))
+    return tuple(chained)
+
+
+def _read_scheme(
+    folder: Path, root: Path, level: str, common_reasons: Mapping[str, ReasonText]
+) -> SchemeRules | ParameterSet:
+    key = folder.name
+    texts_path = folder / "texts.yaml"
+    if not texts_path.exists():
+        return ParameterSet(key, _read_versions(folder, root, key, parameter_set=True))
+    versions = _read_versions(folder, root, key, parameter_set=False)
+    reader = _reader(texts_path, root)
+    reader.header("scheme", key)
+    merged = None
+    for name in sorted({v.calculator for v in versions}):
+        calculator = CALCULATORS[name]
+        merged = read_texts(reader, calculator, common_reasons)
+        for note in calculator.notes:
+            if note not in merged.notes and note not in COMMON_TEXT_KEYS:
+                reader.fail(None, f"notes.{note}", "is required by the calculator")
+    assert merged is not None
+    return SchemeRules(key, level, merged, versions)
+
+
+def _read_municipality(
+    folder: Path, root: Path, common_reasons: Mapping[str, ReasonText]
+) -> Municipality:
+    reader = _reader(folder / "municipality.yaml", root)
+    reader.header("municipality", folder.name)
+    reader.only(reader.root, ("schema_version", "municipality", "name", "schemes"), "")
+    listed = reader.get(reader.root, "schemes", list, "")
+    schemes: dict[str, SchemeRules] = {}
+    for index, key in enumerate(listed):
+        sub = folder / str(key)
+        if not isinstance(key, str) or not sub.is_dir():
+            reader.fail(
+                listed.line_of(index), f"schemes[{index}]", f"has no folder {_display(sub, root)}"
+            )
+        rules = _read_scheme(sub, root, "municipal", common_reasons)
+        if not isinstance(rules, SchemeRules):
+            reader.fail(listed.line_of(index), f"schemes[{index}]", "needs a texts.yaml")
+        schemes[key] = rules
+    for sub in sorted(folder.iterdir()):
+        if sub.is_dir() and sub.name not in schemes:
+            reader.fail(
+                reader.root.line_of("schemes"), "schemes", f"does not list the folder {sub.name!r}"
+            )
+    return Municipality(
+        folder.name, reader.text(reader.root, "name", ""), MappingProxyType(schemes)
+    )
+
+
+def _read_questions(root: Path) -> Mapping[str, QuestionSpec]:
+    reader = _reader(root / "questions.yaml", root)
+    reader.only(reader.root, ("schema_version", "questions"), "")
+    table = reader.get(reader.root, "questions", dict, "")
+    questions = {fact: read_question(reader, table, fact) for fact in table}
+    for fact in sorted(ASKABLE_FACTS):
+        if fact not in questions:
+            reader.fail(table.line, f"questions.{fact}", "is required: every fact needs a question")
+    for fact in questions:
+        if fact not in ASKABLE_FACTS:
+            reader.fail(table.line_of(fact), f"questions.{fact}", "is not a household fact")
+    return MappingProxyType(questions)
+
+
+def read_rules(rules_dir: Path) -> RuleBook:
+    """Read and check every file; raises :class:`RuleDataError` on the first problem."""
+    root = rules_dir.resolve()
+    common_reader = _reader(root / "common.yaml", root)
+    common, common_reasons = read_common(common_reader, COMMON_TEXT_KEYS)
+    national: dict[str, SchemeRules] = {}
+    parameter_sets: dict[str, ParameterSet] = {}
+    for folder in sorted((root / "national").iterdir()):
+        if folder.is_dir():
+            rules = _read_scheme(folder, root, "national", common_reasons)
+            if isinstance(rules, SchemeRules):
+                national[rules.key] = rules
+            else:
+                parameter_sets[rules.key] = rules
+    municipalities = {
+        folder.name: _read_municipality(folder, root, common_reasons)
+        for folder in sorted((root / "municipalities").iterdir())
+        if folder.is_dir()
+    }
+    questions = _read_questions(root)
+    return RuleBook(
+        national=MappingProxyType(national),
+        municipalities=MappingProxyType(municipalities),
+        parameter_sets=MappingProxyType(parameter_sets),
+        questions=questions,
+        common=CommonTexts(common.texts),
+        fact_order=MappingProxyType({fact: q.order for fact, q in questions.items()}),
+    )
+
+
+@lru_cache(maxsize=8)
+def _cached(path: str) -> RuleBook:
+    return read_rules(Path(path))
+
+
+_default_book: list[RuleBook] = []  # fast path: resolving a path costs more than a scheme
+
+
+def load_rules(rules_dir: Path | None = None) -> RuleBook:
+    """The rule book for ``rules_dir`` (default: the packaged data), read once per process."""
+    if rules_dir is None:
+        if not _default_book:
+            _default_book.append(_cached(str(DEFAULT_RULES_DIR)))
+        return _default_book[0]
+    return _cached(str(rules_dir.resolve()))

@@ -1,0 +1,130 @@
+"""Schema (version 1) of the Dutch text files: scheme ``texts.yaml``, ``questions.yaml`` and
+``common.yaml``. Every reason code a calculator emits needs a text, and texts may only use the
+placeholders the calculator fills in."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from .model import Button, CommonTexts, QuestionSpec, ReasonText, SchemeTexts
+from .schema import FileReader, line_in
+from .schemes import Calculator
+from .yamlio import MarkedDict
+
+
+def read_texts(
+    reader: FileReader, calculator: Calculator, common_reasons: Mapping[str, ReasonText]
+) -> SchemeTexts:
+    """Titles and reasons; every reason code the calculator emits needs a text."""
+    root = reader.root
+    reader.only(root, ("schema_version", "scheme", "title", "reasons", "not_checked", "notes"), "")
+    reasons = dict(common_reasons)
+    table = reader.get(root, "reasons", dict, "", required=False) or MarkedDict()
+    for code in table:
+        reasons[code] = read_reason(reader, table, code, "reasons")
+    for code, placeholders in calculator.reasons.items():
+        if code not in reasons:
+            reader.fail(table.line, f"reasons.{code}", "is required by the calculator")
+        check_placeholders(
+            reader, table if code in table else None, code, reasons[code], placeholders
+        )
+    lines = reader.get(root, "not_checked", list, "", required=False) or []
+    for index, line_text in enumerate(lines):
+        if not isinstance(line_text, str) or not line_text.strip():
+            reader.fail(line_in(lines, index), f"not_checked[{index}]", "must be a sentence")
+    notes = reader.get(root, "notes", dict, "", required=False) or MarkedDict()
+    for key in notes:
+        reader.text(notes, key, "notes")
+    return SchemeTexts(
+        scheme=reader.text(root, "scheme", ""),
+        title=reader.text(root, "title", ""),
+        reasons=MappingProxyType(reasons),
+        not_checked=tuple(lines),
+        notes=MappingProxyType(dict(notes)),
+    )
+
+
+def read_reason(reader: FileReader, table: MarkedDict, code: str, path: str) -> ReasonText:
+    entry = reader.get(table, code, dict, path)
+    field = f"{path}.{code}"
+    reader.only(entry, ("met", "not_met", "short"), field)
+    return ReasonText(
+        reader.text(entry, "met", field),
+        reader.text(entry, "not_met", field),
+        reader.text(entry, "short", field),
+    )
+
+
+def check_placeholders(
+    reader: FileReader,
+    table: MarkedDict | None,
+    code: str,
+    text: ReasonText,
+    allowed: tuple[str, ...],
+) -> None:
+    for part in ("met", "not_met", "short"):
+        template = getattr(text, part)
+        names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+        unknown = names - set(allowed)
+        if unknown:
+            line = table[code].line_of(part) if table is not None else None
+            reader.fail(
+                line,
+                f"reasons.{code}.{part}",
+                f"uses {{{sorted(unknown)[0]}}}; allowed: {', '.join(allowed) or 'none'}",
+            )
+
+
+def read_question(reader: FileReader, table: MarkedDict, fact: str) -> QuestionSpec:
+    entry = reader.get(table, fact, dict, "questions")
+    path = f"questions.{fact}"
+    reader.only(
+        entry,
+        ("order", "answer_kind", "text", "why", "buttons", "refine_text", "unknown_text"),
+        path,
+    )
+    buttons = []
+    items = reader.get(entry, "buttons", list, path, required=False) or []
+    for index, item in enumerate(items):
+        where = f"{path}.buttons[{index}]"
+        if not isinstance(item, MarkedDict):
+            reader.fail(line_in(items, index), where, "must be a mapping with title and payload")
+        reader.only(item, ("title", "payload"), where)
+        buttons.append(
+            Button(
+                reader.text(item, "title", where),
+                str(reader.get(item, "payload", (str, int), where)),
+            )
+        )
+    return QuestionSpec(
+        fact=fact,
+        order=reader.get(entry, "order", int, path),
+        answer_kind=reader.text(entry, "answer_kind", path),
+        text=reader.text(entry, "text", path),
+        why=reader.text(entry, "why", path),
+        buttons=tuple(buttons),
+        refine_text=reader.text(entry, "refine_text", path, required=False),
+        unknown_text=reader.text(entry, "unknown_text", path),
+    )
+
+
+def read_common(
+    reader: FileReader, required: Mapping[str, tuple[str, ...]]
+) -> tuple[CommonTexts, dict[str, ReasonText]]:
+    root = reader.root
+    reader.only(root, ("schema_version", "texts", "reasons"), "")
+    table = reader.get(root, "texts", dict, "")
+    for key, placeholders in required.items():
+        template = reader.text(table, key, "texts")
+        names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+        if not names <= set(placeholders):
+            reader.fail(
+                table.line_of(key),
+                f"texts.{key}",
+                f"may only use {', '.join(placeholders) or 'no placeholders'}",
+            )
+    reasons_table = reader.get(root, "reasons", dict, "", required=False) or MarkedDict()
+    reasons = {code: read_reason(reader, reasons_table, code, "reasons") for code in reasons_table}
+    return CommonTexts(MappingProxyType(dict(table))), reasons

@@ -1,0 +1,73 @@
+"""Bijzondere bijstand (Participatiewet art. 35, municipal beleidsregels).
+
+For necessary costs from special circumstances. Below a percentage of the bijstandsnorm (without
+kostendelersnorm where the municipality says so) there is no own contribution from income; above
+it a share of the difference counts as draagkracht over a number of months. Assets above the
+Participatiewet limit also count. The amount depends on the costs, so none is computed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..builder import ResultBuilder
+from ..facts import Interval, at_least
+from ..household import Household
+from ..model import ModeParam, Param, spec
+from ..money import apply_ppm
+from .base import Calculator, Context, euro
+from .minima import asset_check, income_check, income_fact, norm_for, threshold
+
+
+@dataclass(frozen=True, slots=True)
+class BijzondereBijstandParams:
+    min_age: Param = field(metadata=spec("years"))
+    income_pct: Param = field(metadata=spec("percent"))
+    draagkracht_pct: Param = field(metadata=spec("percent"))
+    draagkracht_months: Param = field(metadata=spec("months"))
+    kostendelersnorm: ModeParam = field(metadata=spec("mode"))
+
+
+def evaluate(hh: Household, p: BijzondereBijstandParams, ctx: Context, b: ResultBuilder) -> None:
+    b.check(
+        "age",
+        at_least(hh.age, p.min_age.required),
+        ("age",),
+        (p.min_age,),
+        {"min_age": str(p.min_age.value)},
+    )
+    found = norm_for(hh, ctx, b, p.kostendelersnorm.value == "with")
+    if found is None:
+        return
+    n, norm = found
+    values = {"draagkracht": "?"}
+    income = income_fact(hh, norm)
+    _, high = threshold(norm, p.income_pct.required, p.income_pct.required)
+    if isinstance(income, Interval) and high is not None and income.lo > high:
+        monthly = apply_ppm(income.lo - high, p.draagkracht_pct.required)
+        values["draagkracht"] = euro(monthly * p.draagkracht_months.required)
+    income_check(
+        b,
+        hh,
+        norm,
+        (p.income_pct,),
+        decisive=False,
+        values=values,
+        extra_params=(p.draagkracht_pct, p.draagkracht_months),
+    )
+    asset_check(b, hh, n, decisive=False)
+
+
+CALCULATOR = Calculator(
+    name="bijzondere_bijstand",
+    params_cls=BijzondereBijstandParams,
+    evaluate=evaluate,
+    reasons={
+        "age": ("min_age",),
+        "income": ("limit", "percent", "draagkracht"),
+        "bijstand": (),
+        "assets": ("limit",),
+    },
+    notes=("no_norms",),
+    uses_norms=True,
+)

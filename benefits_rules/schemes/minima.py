@@ -1,0 +1,100 @@
+"""Checks shared by the municipal minima schemes: income against a percentage of the
+bijstandsnorm, and assets against the Participatiewet asset limits."""
+
+from __future__ import annotations
+
+from ..builder import ResultBuilder
+from ..facts import Interval, NumFact, Tri, at_most_between
+from ..household import Household
+from ..model import Param
+from ..money import PPM, apply_ppm, format_percent
+from .base import Context, euro
+from .norms import NormParams, NormRange, family_limit, household_norm
+
+
+def norms_of(ctx: Context) -> NormParams | None:
+    return ctx.norms if isinstance(ctx.norms, NormParams) else None
+
+
+def threshold(norm: NormRange, pct_low: int, pct_high: int) -> tuple[int | None, int | None]:
+    """Monthly income limit as a range: percentage x norm."""
+    low = apply_ppm(norm.lo, pct_low) if norm.lo is not None else None
+    high = apply_ppm(norm.hi, pct_high) if norm.hi is not None else None
+    return low, high
+
+
+def income_fact(hh: Household, norm: NormRange) -> NumFact:
+    """Net monthly income; someone on bijstand has an income at the norm."""
+    if hh.receives_bijstand is True and hh.net_monthly_income is None:
+        if norm.lo is not None and norm.hi is not None:
+            return Interval(norm.lo, norm.hi)
+        return None
+    return hh.net_monthly_income
+
+
+def income_check(
+    b: ResultBuilder,
+    hh: Household,
+    norm: NormRange,
+    pct: tuple[Param, ...],
+    *,
+    code: str = "income",
+    decisive: bool = True,
+    values: dict[str, str] | None = None,
+    extra_params: tuple[Param, ...] = (),
+) -> Tri:
+    """Income at most ``pct`` of the norm. ``pct`` is one parameter, or (min, max) when the
+    municipality's exact percentage is not known."""
+    pct_low, pct_high = pct[0].required, pct[-1].required
+    on_bijstand = hh.receives_bijstand is True
+    if on_bijstand and pct_low >= PPM:
+        return b.check("bijstand", True, ("receives_bijstand",))
+    low, high = threshold(norm, pct_low, pct_high)
+    met = at_most_between(income_fact(hh, norm), low, high)
+    if met is False and pct_low >= PPM and not isinstance(hh.receives_bijstand, bool):
+        met = None  # someone on bijstand qualifies whatever the income: ask that first
+    facts = [*norm.facts]
+    if not on_bijstand:
+        facts.insert(0, "net_monthly_income")
+        if hh.receives_bijstand is None and pct_low >= PPM:
+            facts.insert(0, "receives_bijstand")
+    else:
+        facts.insert(0, "receives_bijstand")
+    shown = low if met else high
+    all_values = {
+        "limit": euro(shown) if shown is not None else "?",
+        "percent": format_percent(pct_low if met else pct_high),
+    }
+    if values:
+        all_values.update(values)
+    params = (*pct, *extra_params, *norm.params)
+    return b.check(code, met, facts, params, all_values, decisive=decisive, note=norm.note)
+
+
+def asset_check(b: ResultBuilder, hh: Household, n: NormParams, *, decisive: bool = True) -> Tri:
+    limits = family_limit(hh, n)
+    facts = ("assets",) if len(limits) == 1 else ("assets", "has_partner", "children")
+    if any(limit.value is None for limit in limits):
+        b.undetermined(facts, limits)
+        return None
+    values = [limit.required for limit in limits]
+    low, high = min(values), max(values)
+    met = at_most_between(hh.assets, low, high)
+    return b.check(
+        "assets", met, facts, limits, {"limit": euro(low if met else high)}, decisive=decisive
+    )
+
+
+def norm_for(
+    hh: Household, ctx: Context, b: ResultBuilder, with_kostendelers: bool
+) -> tuple[NormParams, NormRange] | None:
+    """The norms of the period, or a note that this period has none."""
+    n = norms_of(ctx)
+    if n is None:
+        b.undetermined((), (), note="no_norms")
+        return None
+    key = ("norm", with_kostendelers)
+    norm = ctx.cache.get(key)
+    if norm is None:
+        norm = ctx.cache[key] = household_norm(hh, n, with_kostendelers)
+    return n, norm

@@ -1,0 +1,139 @@
+"""Zorgtoeslag (Wet op de zorgtoeslag).
+
+Since 2006: zorgtoeslag per year = standaardpremie (twice with a toeslagpartner) minus the
+normpremie; normpremie = p1 x drempelinkomen + p2 x (toetsingsinkomen - drempelinkomen, if
+positive) (art. 2). Conditions: 18 or older, insured under the Zorgverzekeringswet, income not
+above the published income limit, assets not above the asset limit; no payment under the Awir
+minimum. Paid per month, rounded down to whole euros.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..builder import ResultBuilder
+from ..facts import Interval, at_least, bool_options, is_true
+from ..household import Household
+from ..model import ModeParam, Param, spec
+from ..money import apply_ppm
+from ..result import Amount
+from .base import Calculator, Context, euro, interval_bounds, partner_limit_check, to_euros
+
+
+@dataclass(frozen=True, slots=True)
+class ZorgtoeslagParams:
+    min_age: Param = field(metadata=spec("years"))
+    income_limit_single: Param = field(metadata=spec("eurocent_per_year"))
+    income_limit_partner: Param = field(metadata=spec("eurocent_per_year"))
+    asset_limit_single: Param = field(metadata=spec("eurocent"))
+    asset_limit_partner: Param = field(metadata=spec("eurocent"))
+    standaardpremie: Param = field(metadata=spec("eurocent_per_year", nullable=True))
+    drempelinkomen: Param = field(metadata=spec("eurocent_per_year", nullable=True))
+    normpremie_pct_drempel_single: Param = field(metadata=spec("percent", nullable=True))
+    normpremie_pct_drempel_partner: Param = field(metadata=spec("percent", nullable=True))
+    normpremie_pct_above_drempel: Param = field(metadata=spec("percent", nullable=True))
+    minimum_payment: Param = field(metadata=spec("eurocent_per_year"))
+    rounding: ModeParam = field(metadata=spec("mode"))
+
+
+def yearly_cents(p: ZorgtoeslagParams, income: int, partner: bool) -> int | None:
+    """Zorgtoeslag per year in eurocent for one toetsingsinkomen, before the Awir minimum."""
+    premie = p.standaardpremie.value
+    drempel = p.drempelinkomen.value
+    pct_drempel = (
+        p.normpremie_pct_drempel_partner if partner else p.normpremie_pct_drempel_single
+    ).value
+    pct_above = p.normpremie_pct_above_drempel.value
+    if premie is None or drempel is None or pct_drempel is None or pct_above is None:
+        return None
+    normpremie = apply_ppm(drempel, pct_drempel) + apply_ppm(max(0, income - drempel), pct_above)
+    return max(0, premie * (2 if partner else 1) - normpremie)
+
+
+def _amount_params(p: ZorgtoeslagParams) -> tuple[Param | ModeParam, ...]:
+    return (
+        p.standaardpremie,
+        p.drempelinkomen,
+        p.normpremie_pct_drempel_single,
+        p.normpremie_pct_drempel_partner,
+        p.normpremie_pct_above_drempel,
+        p.minimum_payment,
+        p.rounding,
+    )
+
+
+def evaluate(hh: Household, p: ZorgtoeslagParams, ctx: Context, b: ResultBuilder) -> None:
+    b.check(
+        "age",
+        at_least(hh.age, p.min_age.required),
+        ("age",),
+        (p.min_age,),
+        {"min_age": str(p.min_age.value)},
+    )
+    b.check("health_insured", is_true(hh.health_insured), ("health_insured",))
+    income_met = partner_limit_check(
+        b,
+        "income",
+        "annual_income",
+        hh.annual_income,
+        hh.has_partner,
+        p.income_limit_single,
+        p.income_limit_partner,
+    )
+    partner_limit_check(
+        b,
+        "assets",
+        "assets",
+        hh.assets,
+        hh.has_partner,
+        p.asset_limit_single,
+        p.asset_limit_partner,
+    )
+    if income_met is False:
+        return
+    income = interval_bounds(hh.annual_income)
+    amount_facts = (
+        ("annual_income",) if isinstance(hh.has_partner, bool) else ("annual_income", "has_partner")
+    )
+    if income is None:
+        b.undetermined(amount_facts)
+        return
+    options = bool_options(hh.has_partner)
+    values = [yearly_cents(p, level, option) for option in options for level in income]
+    minimum = p.minimum_payment.required
+    if None in values:
+        b.undetermined(amount_facts, _amount_params(p))
+        return
+    known = [v for v in values if v is not None]
+    low, high = min(known), max(known)
+    met = b.check(
+        "amount",
+        at_least(Interval(low, high), minimum),
+        amount_facts,
+        _amount_params(p),
+        {"minimum": euro(minimum)},
+    )
+    if met is False:
+        return
+    if income_met is not True or low < minimum:
+        low = 0  # at the top of the income band there may be no zorgtoeslag at all
+    b.set_amount(
+        Amount("month", to_euros(low // 12, p.rounding), to_euros(high // 12, p.rounding)),
+        _amount_params(p),
+        amount_facts,
+    )
+
+
+CALCULATOR = Calculator(
+    name="zorgtoeslag",
+    params_cls=ZorgtoeslagParams,
+    evaluate=evaluate,
+    reasons={
+        "age": ("min_age",),
+        "health_insured": (),
+        "income": ("limit",),
+        "assets": ("limit",),
+        "amount": ("minimum",),
+    },
+    amount_period="month",
+)
