@@ -98,6 +98,16 @@ OUTSIDE_CHECK = {
 }
 
 
+def misunderstood_twice(events: list[dict[str, Any]]) -> bool:
+    """True when the last two resident messages were both not understood."""
+    intents = [
+        (e.get("parse_data") or {}).get("intent", {}).get("name")
+        for e in events
+        if e.get("event") == "user"
+    ]
+    return intents[-2:] == ["nlu_fallback", "nlu_fallback"]
+
+
 class ActionCheckAnswer(Action):
     """An answer during the check: validate it, ask again, ask the next question, or conclude.
 
@@ -113,7 +123,10 @@ class ActionCheckAnswer(Action):
     ) -> list[EventType]:
         if not tracker.get_slot("check_active"):
             intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-            say(dispatcher, tracker, OUTSIDE_CHECK.get(intent, "ask_rephrase"))
+            if intent == "nlu_fallback" and misunderstood_twice(tracker.events):
+                say(dispatcher, tracker, "misunderstood_twice")
+            else:
+                say(dispatcher, tracker, OUTSIDE_CHECK.get(intent, "ask_rephrase"))
             return []
         schemes = tracker.get_slot("check_schemes")
         household = tracker.get_slot("household") or dialogue.new_household(municipality_key())

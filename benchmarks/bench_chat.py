@@ -11,9 +11,9 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from stack import Stack  # noqa: E402
+from stack import Stack
 
-from tests.conftest import free_port  # noqa: E402
+from tests.conftest import free_port
 
 TURNS = 50
 MESSAGES = [
@@ -27,7 +27,7 @@ MESSAGES = [
 
 def _percentiles(samples: list[float]) -> str:
     ordered = sorted(samples)
-    p95 = ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
+    p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
     return f"median {statistics.median(ordered) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms"
 
 
@@ -42,8 +42,11 @@ def main() -> int:
         parse: list[float] = []
         for i in range(TURNS):
             t0 = time.perf_counter()
-            rasa.post("/model/parse", params={"token": stack.token},
-                      json={"text": MESSAGES[i % len(MESSAGES)]}).raise_for_status()
+            rasa.post(
+                "/model/parse",
+                params={"token": stack.token},
+                json={"text": MESSAGES[i % len(MESSAGES)]},
+            ).raise_for_status()
             parse.append(time.perf_counter() - t0)
         print(f"/model/parse over {TURNS} calls: {_percentiles(parse)}")
 
@@ -52,8 +55,10 @@ def main() -> int:
         for i in range(TURNS):
             session_id = api.post("/api/v1/sessions").json()["session_id"]
             t0 = time.perf_counter()
-            api.post(f"/api/v1/sessions/{session_id}/messages",
-                     json={"text": MESSAGES[i % len(MESSAGES)]}).raise_for_status()
+            api.post(
+                f"/api/v1/sessions/{session_id}/messages",
+                json={"text": MESSAGES[i % len(MESSAGES)]},
+            ).raise_for_status()
             turns.append(time.perf_counter() - t0)
         print(f"chat turn through the API over {TURNS} turns: {_percentiles(turns)}")
     finally:

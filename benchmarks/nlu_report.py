@@ -11,7 +11,9 @@ def main(report_dir: str) -> int:
     report = json.loads((Path(report_dir) / "intent_report.json").read_text(encoding="utf-8"))
     skip = {"accuracy", "macro avg", "weighted avg", "micro avg"}
     intents = {k: v for k, v in report.items() if k not in skip and isinstance(v, dict)}
-    print(f"NLU on the held-out split ({sum(int(v['support']) for v in intents.values())} examples)")
+    print(
+        f"NLU on the held-out split ({sum(int(v['support']) for v in intents.values())} examples)"
+    )
     print(f"  accuracy  {report['accuracy']:.3f}")
     print(f"  macro-F1  {report['macro avg']['f1-score']:.3f}   (aim: at least 0.92)")
     print(f"  {'intent':<26} {'precision':>9} {'recall':>7} {'f1':>6} {'n':>4}")

@@ -88,3 +88,14 @@ def test_button_answer_goes_straight_to_the_rules() -> None:
     step = dialogue.start(dialogue.new_household("heerlen", TODAY), None, "")
     step = dialogue.answer(step.household, None, "age", "/inform", button_answer="21-66")
     assert step.household["age"] == {"min": 21, "max": 66}
+
+
+def test_second_misunderstanding_in_a_row_offers_a_person() -> None:
+    from actions.benefits_check import misunderstood_twice
+
+    def user(intent: str) -> dict[str, object]:
+        return {"event": "user", "parse_data": {"intent": {"name": intent}}}
+
+    assert misunderstood_twice([user("greet"), user("nlu_fallback"), user("nlu_fallback")])
+    assert not misunderstood_twice([user("nlu_fallback"), user("greet"), user("nlu_fallback")])
+    assert not misunderstood_twice([user("nlu_fallback")])

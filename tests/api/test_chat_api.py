@@ -7,12 +7,12 @@ refused connection, as it would when they are down.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, func, select
 
+from api.db import sync_url
 from api.main import create_app
 from api.models import ChatMessage, ChatSession
 from api.settings import Settings
@@ -20,8 +20,9 @@ from tests.conftest import free_port
 
 
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'api.db'}"
+def db_url(database_url: str) -> str:
+    """SQLite and PostgreSQL (tests/api/conftest.py runs every test on both)."""
+    return sync_url(Settings(database_url=database_url).database_url)
 
 
 @pytest.fixture
@@ -133,7 +134,7 @@ def test_delete_when_rasa_is_down_keeps_everything_and_says_so(
     response = client.delete(f"/api/v1/sessions/{session_id}")
     assert response.status_code == 503
     assert "niets gewist" in response.json()["error"]["message"]
-    assert _rows(db_url) == (1, 0)
+    assert _rows(db_url) == (1, 0)  # each test starts with an empty database
 
 
 def test_health_reports_each_component(client: TestClient) -> None:

@@ -25,7 +25,7 @@ def _answer_for(question: str) -> str:
     answers = [
         ("hoe oud is uw partner", "veertig"),
         ("hoe oud bent u", "ik ben 34"),
-        ("partner", "nee"),
+        ("heeft u een partner", "nee"),
         ("kinderen", "4 en 9"),
         ("huurt u", "ik huur"),
         ("andere mensen van 21", "niemand"),

@@ -34,7 +34,7 @@ def _database_text(database_url: str) -> str:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         rows = []
         for table in tables:
-            rows.extend(repr(row) for row in conn.execute(f'SELECT * FROM "{table}"'))  # noqa: S608
+            rows.extend(repr(row) for row in conn.execute(f'SELECT * FROM "{table}"'))
     return "\n".join(rows)
 
 
@@ -44,13 +44,16 @@ def test_no_planted_value_is_stored_logged_or_tracked(stack: object) -> None:
     rasa = httpx.Client(base_url=f"http://127.0.0.1:{stack.rasa_port}", timeout=60)  # type: ignore[attr-defined]
     sessions: list[str] = []
     planted: list[Planted] = []
+    fresh = True
     for index, message in enumerate(corpus.personal):
-        if index % MESSAGES_PER_SESSION == 0:
+        if fresh or index % MESSAGES_PER_SESSION == 0:
             sessions.append(api.post("/api/v1/sessions").json()["session_id"])
         response = api.post(
             f"/api/v1/sessions/{sessions[-1]}/messages", json={"text": message.text}
         )
         assert response.status_code == 200, response.text
+        # A message asking to wipe the data ("verwijder mijn gegevens") ends its session.
+        fresh = response.json()["conversation_deleted"]
         planted.extend(message.planted)
     assert len(planted) >= 200
 
@@ -74,10 +77,10 @@ def test_no_planted_value_is_stored_logged_or_tracked(stack: object) -> None:
         for place, haystack in (("tracker", trackers), ("logs", logs), ("database", database))
         if any(n.search(haystack) for n in _needles(p))
     ]
-    assert leaks == []
+    assert leaks == [], "\n".join(map(str, leaks))
 
     for session_id in sessions:
-        assert api.delete(f"/api/v1/sessions/{session_id}").status_code == 204
+        assert api.delete(f"/api/v1/sessions/{session_id}").status_code in (204, 404)
     remaining = _database_text(stack.database_url)  # type: ignore[attr-defined]
     assert not any(session_key(s) in remaining for s in sessions)
 

@@ -1,0 +1,32 @@
+"""Every text key the actions use exists in actions/texts.nl.yml, and placeholders are known."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from actions.texts import texts
+
+ACTIONS = Path(__file__).resolve().parents[2] / "actions"
+KNOWN_PLACEHOLDERS = {"municipality_phone", "scheme"}
+
+
+def test_every_key_used_by_the_actions_exists() -> None:
+    source = "\n".join(p.read_text(encoding="utf-8") for p in ACTIONS.glob("*.py"))
+    used = set(re.findall(r'say\(dispatcher, tracker, "([a-z_]+)"', source))
+    used |= {f"check_reprompt_{k}" for k in ("age", "yes_no", "number", "months", "money")}
+    used |= {"affirm", "deny", "inform_outside_check", "dont_know_outside_check", "ask_rephrase"}
+    assert used - set(texts()) == set()
+
+
+def test_placeholders_are_known() -> None:
+    for key, entry in texts().items():
+        found = set(re.findall(r"\{([a-z_]+)\}", entry["text"]))
+        assert found <= KNOWN_PLACEHOLDERS, key
+
+
+def test_buttons_have_title_and_payload() -> None:
+    for key, entry in texts().items():
+        for button in entry.get("buttons") or []:
+            assert button["title"], key
+            assert str(button["payload"]).startswith("/"), key

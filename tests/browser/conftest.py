@@ -1,0 +1,65 @@
+"""Fixtures for the widget tests: Debian's headless Chromium and tabs on the demo site.
+
+The running stack comes from the `stack_url` fixture in tests/conftest.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, ViewportSize, expect, sync_playwright
+
+from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, DESKTOP, LAUNCHER, Site
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture
+def open_site(chromium: Browser, stack_url: str) -> Iterator[Callable[..., Site]]:
+    """open_site(viewport=..., reduced_motion=...) -> a fresh tab (own sessionStorage) on `/`."""
+    sites: list[Site] = []
+
+    def _open(viewport: ViewportSize | None = None, **context_args: Any) -> Site:
+        context = chromium.new_context(
+            viewport=viewport or DESKTOP,
+            locale="nl-NL",
+            timezone_id="Europe/Amsterdam",
+            **context_args,
+        )
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        site = Site(url=stack_url.rstrip("/"), context=context, page=page)
+
+        def on_console(message: Any) -> None:
+            if "Content Security Policy" in message.text and not site.axe_running:
+                site.problems.append(f"CSP: {message.text}")
+
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: site.problems.append(f"script error: {error}"))
+        page.goto(f"{site.url}/")
+        expect(page.get_by_role("button", name=LAUNCHER)).to_be_visible()
+        sites.append(site)
+        return site
+
+    yield _open
+    for site in sites:
+        site.context.close()
+    problems = [p for site in sites for p in site.problems]
+    assert not problems, "\n".join(problems)
