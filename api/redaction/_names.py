@@ -7,8 +7,9 @@ How sure a word is a name depends on the cue before it:
 * "ik ben", "dit is", and relation words ("mijn vriend", "buurvrouw"): a listed name, or a
   capitalised word that is no Dutch word; not a state or role ("ik ben bang", "ik ben kok");
 * no cue: a listed name that is no ordinary Dutch word ("sanne", "Jansen"), a capitalised listed
-  name inside a sentence unless an article makes it a thing ("met Bos" but "de Bank"), or a full
-  name ("Mark de Vries", "J. Smeets").
+  name inside a sentence unless an article makes it a thing ("met Bos" but "de Bank"), a
+  capitalised word inside a sentence that no list knows ("Kan Dmytro namens mij bellen?"), or a
+  full name ("Mark de Vries", "J. Smeets").
 
 Place names, organisations and money words are never names, nor are numbers.
 """
@@ -26,13 +27,17 @@ from ._name_parts import (
     blocked,
     extend,
     is_initial,
-    made_of_known_words,
+    styled_as_brand,
     surname_after_interfix,
+    unknown_word,
 )
 from ._text import Token
 from ._vocabulary import NAME_CUE_KINDS, Phrase
 
 _ALLOWED_GAPS = frozenset({"", ",", ":", "-", "–", "—"})
+# A capital after these starts a sentence of its own, not a name ("Vraag: Kan ik ...", "Hij zei:
+# "Betaal ..."").
+_CLAUSE_OPENERS = frozenset(':"“”„«»\'‘’')
 
 
 class _Mode(Enum):
@@ -71,7 +76,8 @@ def find_names(
         if stop is None:
             i += 1
             continue
-        add(_with_leading_interfix(ctx, i, taken), stop)
+        start = _with_leading_unknown(ctx, _with_leading_interfix(ctx, i, taken), taken)
+        add(start, stop)
         i = stop
     return spans
 
@@ -170,12 +176,7 @@ def _first_word_after_cue(ctx: NameContext, j: int, mode: _Mode) -> bool:
             return False
         return token.capitalised or (len(norm) >= 2 and not lex.is_dutch_word(norm))
     predicate = norm in lex.vocabulary.predicates
-    unknown = (
-        not (is_name or function or predicate or lex.is_dutch_word(norm))
-        and not lex.is_place_derived(norm)
-        and len(norm) >= 3
-        and not made_of_known_words(ctx, j)
-    )
+    unknown = unknown_word(ctx, j)
     if token.capitalised:
         return is_name or unknown
     if mode is _Mode.RELATION_CAPS:
@@ -187,11 +188,39 @@ def _first_word_after_cue(ctx: NameContext, j: int, mode: _Mode) -> bool:
     if mode is _Mode.SELF and function and lex.is_first_name(norm):
         # "ik ben wil, 23 jaar": a function word cannot end the clause, a name can
         return j + 1 >= len(ctx.tokens) or ctx.tokens[j + 1].break_before
+    if (
+        mode is _Mode.RELATION
+        and lex.is_first_name(norm)
+        and (function or lex.is_verb_form(norm) or lex.is_finite_verb(norm))
+    ):
+        return _name_rather_than_verb(ctx, j)
     if function or predicate or not is_name:
         return False
     if not lex.is_dutch_word(norm):
         return True
     return lex.is_first_name(norm) and not lex.is_verb_form(norm)
+
+
+def _name_rather_than_verb(ctx: NameContext, j: int) -> bool:
+    """Whether ``tokens[j]`` after "mijn broer" is the brother's name although it also reads as
+    the verb ("lotte", "kent", "wil").
+
+    A Dutch main clause has one finite verb, right after the subject. So when that verb comes after
+    the word, the word is the name ("mijn broer lotte wil ook hulp", "mijn vriendin wil heeft
+    schulden"); when an object, adverb or infinitive follows, the word is the verb ("mijn broer
+    kent de regels", "mijn vriend wil dat ik bel", "mijn vriend wil graag helpen").
+
+    Where the sentence gives no such sign the name wins, because privacy errs on the safe side:
+    at the end of a clause ("ik woon bij mijn zus lotte."), before "en" ("mijn broer lotte en
+    ik") and before a surname ("mijn vriend wil Ramakers"). Removing the verb in "wat mijn vriend
+    wil." costs the bot one word; keeping a name would put it in the tracker and the logs.
+    """
+    tokens = ctx.tokens
+    k = extend(ctx, j + 1)
+    if k > j + 1 or k >= len(tokens) or tokens[k].break_before:
+        return True
+    norm = tokens[k].norm
+    return norm == "en" or ctx.lex.is_finite_verb(norm)
 
 
 # --- names without a cue -------------------------------------------------------------------------
@@ -207,7 +236,8 @@ def _name_without_cue(ctx: NameContext, i: int) -> int | None:
         return _name_from(ctx, i, _Mode.RELATION_CAPS)
     norm = token.norm
     if lex.is_function_word(norm) or not lex.is_name(norm):
-        return _surname_with_interfix(ctx, i)
+        end = _surname_with_interfix(ctx, i)
+        return end if end is not None else _unknown_capitalised(ctx, i)
     ambiguous = lex.is_dutch_word(norm)
     end = extend(ctx, i + 1)
     rest = tokens[i + 1 : end]
@@ -225,6 +255,58 @@ def _name_without_cue(ctx: NameContext, i: int) -> int | None:
         direct = end > i + 1 and tokens[i + 1].capitalised
         return end if direct and not lex.interfix_length(tokens, i + 1) else None
     return end if rest_is_evidence else None
+
+
+def _unknown_capitalised(ctx: NameContext, i: int) -> int | None:
+    """ "Kan Dmytro namens mij bellen?": a capitalised word inside a sentence that no list knows.
+
+    Dutch capitalises inside a sentence only names: of people, places, organisations and brands.
+    Places, organisations, streets and money words are in the lists, so a capitalised word that is
+    none of those, no Dutch word and no acronym is taken for a person. Not so at the start of a
+    sentence (also after a colon or a quote), where any word is capitalised; nor after an article
+    ("bij de Primark", "een Tikkie") or a preposition of place ("ik kom uit Eritrea"), where it is
+    a thing or a place.
+    """
+    tokens = ctx.tokens
+    token = tokens[i]
+    if not token.capitalised or _opens_clause(ctx, i) or not unknown_word(ctx, i):
+        return None
+    lex = ctx.lex
+    if styled_as_brand(ctx, i) or token.norm in lex.streets:
+        return None
+    if not token.break_before:
+        previous = tokens[i - 1].norm
+        vocabulary = lex.vocabulary
+        if previous in vocabulary.determiners or previous in vocabulary.place_prepositions:
+            return None
+    return extend(ctx, i + 1)
+
+
+def _opens_clause(ctx: NameContext, i: int) -> bool:
+    token = ctx.tokens[i]
+    if token.sentence_start:
+        return True
+    gap = ctx.text[ctx.tokens[i - 1].end : token.start]
+    return any(c in _CLAUSE_OPENERS for c in gap)
+
+
+def _with_leading_unknown(ctx: NameContext, start: int, taken: Sequence[bool]) -> int:
+    """ "Ngozi Okafor belde": a capitalised unknown word written right before a name is its first
+    part, also at the start of a sentence."""
+    tokens = ctx.tokens
+    before = start - 1
+    if (
+        before < 0
+        or taken[before]
+        or tokens[start].break_before
+        or not tokens[start].capitalised
+        or not tokens[before].capitalised
+        or blocked(ctx, before)
+        or not unknown_word(ctx, before)
+        or styled_as_brand(ctx, before)
+    ):
+        return start
+    return before
 
 
 def _surname_with_interfix(ctx: NameContext, i: int) -> int | None:

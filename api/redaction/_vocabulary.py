@@ -28,6 +28,7 @@ _SCHEMA: Final[Mapping[str, Mapping[str, str]]] = {
         "relations": "words",
         "possessives": "words",
         "fillers": "words",
+        "finite_verbs": "words",
     },
     "name_parts": {"extra_interfixes": "words", "demonym_endings": "words"},
     "not_names": {
@@ -35,6 +36,7 @@ _SCHEMA: Final[Mapping[str, Mapping[str, str]]] = {
         "determiners": "words",
         "article_interfixes": "words",
         "predicates": "words",
+        "place_prepositions": "words",
     },
     "keep": {"places": "words", "organisations": "words", "money_words": "words"},
     "addresses": {
@@ -105,12 +107,14 @@ class Vocabulary:
     relations: frozenset[Phrase]
     possessives: frozenset[str]
     fillers: frozenset[str]
+    finite_verbs: frozenset[str]
     extra_interfixes: frozenset[Phrase]
     demonym_endings: frozenset[str]
     function_words: frozenset[str]
     determiners: frozenset[str]
     article_interfixes: frozenset[Phrase]
     predicates: frozenset[str]
+    place_prepositions: frozenset[str]
     places: frozenset[Phrase]
     organisations: frozenset[Phrase]
     money_words: frozenset[Phrase]
@@ -168,12 +172,14 @@ def parse_vocabulary(text: str, *, source: str) -> Vocabulary:
         relations=words["relations"],
         possessives=_single_words(words["possessives"]),
         fillers=_single_words(words["fillers"]),
+        finite_verbs=_single_words(words["finite_verbs"]),
         extra_interfixes=words["extra_interfixes"],
         demonym_endings=_single_words(words["demonym_endings"]),
         function_words=_single_words(words["function_words"]),
         determiners=_single_words(words["determiners"]),
         article_interfixes=words["article_interfixes"],
         predicates=_single_words(words["predicates"]),
+        place_prepositions=_single_words(words["place_prepositions"]),
         places=words["places"],
         organisations=words["organisations"],
         money_words=words["money_words"],

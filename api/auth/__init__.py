@@ -1,0 +1,1 @@
+"""Counsellor accounts: passwords, login sessions with lockout, CSRF tokens."""

@@ -1,0 +1,51 @@
+"""Typed dependencies of the counsellor pages: the logged-in counsellor and the CSRF check."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import Depends, Form, Request
+
+from api.auth import csrf
+from api.auth.sessions import LoginSession, cookie_name, session_for
+from api.deps import DbDep, NowDep, SettingsDep
+
+# Presence ("online") needs a recent page view; written at most this often.
+_SEEN_EVERY = timedelta(seconds=15)
+
+
+class NotLoggedIn(Exception):
+    """No valid login session: pages redirect to the login form, scripts get 401."""
+
+
+class CsrfFailed(Exception):
+    """A form without the session's CSRF token."""
+
+
+async def current_login(
+    request: Request, db: DbDep, settings: SettingsDep, now: NowDep
+) -> LoginSession:
+    login = await session_for(db, request.cookies.get(cookie_name(settings)), now)
+    if login is None:
+        raise NotLoggedIn()
+    seen = login.user.last_seen_at
+    if seen is None or now - seen >= _SEEN_EVERY:
+        login.user.last_seen_at = now
+        await db.commit()
+    return login
+
+
+LoginDep = Annotated[LoginSession, Depends(current_login)]
+
+
+async def checked_login(
+    login: LoginDep, csrf_token: Annotated[str, Form(alias=csrf.FIELD)] = ""
+) -> LoginSession:
+    """The login of a form post, after checking its CSRF token."""
+    if not csrf.matches(login.session.csrf_token, csrf_token):
+        raise CsrfFailed()
+    return login
+
+
+CheckedLoginDep = Annotated[LoginSession, Depends(checked_login)]
