@@ -7,7 +7,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: help setup nlp train run test lint typecheck validate unit-tests rasa-tests conversation-tests bench clean
+.PHONY: help setup nlp train run test user lint typecheck validate unit-tests rasa-tests conversation-tests bench clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 22
@@ -24,6 +24,9 @@ train: setup ## Train the Rasa model when data or config changed
 
 run: train ## Set up what is missing, then start Rasa, the action server and the API on :8000
 	@$(API_PY) scripts/stack.py
+
+user: setup ## Create a counsellor account: make user USERNAME=sanne ROLE=counsellor (asks a password)
+	@.venv-api/bin/python -m api.cli create-user --username "$(USERNAME)" --role "$(or $(ROLE),counsellor)" --municipality "$(or $(MUNICIPALITY),heerlen)"
 
 lint: setup ## ruff over all Python code
 	@.venv-api/bin/ruff check .

@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import httpx
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from api import chat
@@ -113,6 +114,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.municipality = municipality
     install_error_handlers(app, settings.max_message_chars)
+    if settings.widget_origins:
+        # Only the resident's chat API is called cross-origin; no cookies are ever sent.
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.widget_origins,
+            allow_methods=["GET", "POST", "PUT", "DELETE"],
+            allow_headers=["Content-Type"],
+            allow_credentials=False,
+            max_age=600,
+        )
     app.include_router(chat_routes.router)
     app.include_router(health.router)
     app.include_router(site.router)

@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     municipality: str = "heerlen"
     municipalities_dir: Path = PROJECT_ROOT / "api" / "municipalities"
     widget_dir: Path = PROJECT_ROOT / "web_widget"
+    # Sites on another origin that embed the widget (CORS), e.g. ["https://www.heerlen.nl"].
+    # Set as JSON: RONDKOMEN_WIDGET_ORIGINS='["https://www.heerlen.nl"]'.
+    widget_origins: list[str] = Field(default_factory=list)
 
     session_idle_minutes: int = Field(default=30, ge=1, le=24 * 60)
     max_message_chars: int = Field(default=2000, ge=1)

@@ -157,3 +157,20 @@ def test_openapi_documents_the_chat_api(client: TestClient) -> None:
     assert "/api/v1/sessions/{session_id}/messages" in paths
     assert "delete" in paths["/api/v1/sessions/{session_id}"]
     assert "/api/v1/health" in paths
+
+
+def test_widget_on_another_origin_is_allowed_only_when_configured(db_url: str) -> None:
+    settings = Settings(
+        environment="test", database_url=db_url, widget_origins=["https://www.heerlen.nl"]
+    )
+    with TestClient(create_app(settings)) as client:
+        allowed = client.options(
+            "/api/v1/sessions",
+            headers={"Origin": "https://www.heerlen.nl", "Access-Control-Request-Method": "POST"},
+        )
+        assert allowed.headers.get("access-control-allow-origin") == "https://www.heerlen.nl"
+        other = client.options(
+            "/api/v1/sessions",
+            headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"},
+        )
+        assert "access-control-allow-origin" not in other.headers
