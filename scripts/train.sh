@@ -11,8 +11,13 @@ mkdir -p "$VAR/models"
 if [ ! -f "$model" ]; then
     say "training the Rasa model (data or config changed; about 3 minutes)"
     started=$(date +%s)
-    "$RASA_VENV/bin/rasa" train --config "$config" --domain bot/domain --data bot/data nlu_data \
-        --out "$VAR/models" --fixed-model-name "rondkomen-$hash" --quiet
+    mkdir -p "$VAR/log"
+    if ! "$RASA_VENV/bin/rasa" train --config "$config" --domain bot/domain --data bot/data \
+        nlu_data --out "$VAR/models" --fixed-model-name "rondkomen-$hash" --quiet \
+        >"$VAR/log/train.log" 2>&1; then
+        tail -n 30 "$VAR/log/train.log" >&2
+        die "training failed (full log: var/log/train.log)"
+    fi
     say "trained in $(( $(date +%s) - started )) s"
     # Keep only the newest few models.
     ls -1t "$VAR"/models/rondkomen-*.tar.gz | tail -n +4 | xargs -r rm -f

@@ -121,9 +121,7 @@ def styled_as_brand(ctx: NameContext, j: int) -> bool:
     brands and acronyms are written, not person names (Mc- and Mac- names are the rare loss)."""
     token = ctx.tokens[j]
     written = ctx.text[token.start : token.end].rstrip(".")
-    return any(
-        any(c.isupper() for c in part[1:]) for part in re.split(r"['’-]", written) if part
-    )
+    return any(any(c.isupper() for c in part[1:]) for part in re.split(r"['’-]", written) if part)
 
 
 def made_of_known_words(ctx: NameContext, j: int) -> bool:

@@ -35,9 +35,10 @@ from ._text import Token
 from ._vocabulary import NAME_CUE_KINDS, Phrase
 
 _ALLOWED_GAPS = frozenset({"", ",", ":", "-", "–", "—"})
-# A capital after these starts a sentence of its own, not a name ("Vraag: Kan ik ...", "Hij zei:
-# "Betaal ..."").
-_CLAUSE_OPENERS = frozenset(':"“”„«»\'‘’')
+# A capital after an opening quote starts a sentence of its own ('ze zei: "Betaal ..."'). A colon
+# does not count: a word no list knows after it is mostly a value, a name ("Contact: Dmytro"); the
+# Dutch words that start a sentence after a colon ("Vraag: Kan ik ...") are known words anyway.
+_CLAUSE_OPENERS = frozenset("\"“”„«»'‘’")
 
 
 class _Mode(Enum):
@@ -262,24 +263,35 @@ def _unknown_capitalised(ctx: NameContext, i: int) -> int | None:
 
     Dutch capitalises inside a sentence only names: of people, places, organisations and brands.
     Places, organisations, streets and money words are in the lists, so a capitalised word that is
-    none of those, no Dutch word and no acronym is taken for a person. Not so at the start of a
-    sentence (also after a colon or a quote), where any word is capitalised; nor after an article
-    ("bij de Primark", "een Tikkie") or a preposition of place ("ik kom uit Eritrea"), where it is
-    a thing or a place.
+    none of those, no Dutch word and no acronym is taken for a person. Not after an article ("een
+    Ooievaarspas") or a preposition of place ("ik kom uit Eritrea"), where it is a thing or a
+    place.
+
+    At the start of a sentence (also after an opening quote) any word is capitalised, chat words
+    such as "Hoii" too; there the word is a name only in the subject slot, right before the finite
+    verb ("Dmytro belt morgen terug", 'zij zei: "Oksana betaalt"').
     """
     tokens = ctx.tokens
     token = tokens[i]
-    if not token.capitalised or _opens_clause(ctx, i) or not unknown_word(ctx, i):
+    if not token.capitalised or not unknown_word(ctx, i):
         return None
     lex = ctx.lex
     if styled_as_brand(ctx, i) or token.norm in lex.streets:
         return None
+    end = extend(ctx, i + 1)
+    if _opens_clause(ctx, i):
+        verb_next = (
+            end < len(tokens)
+            and not tokens[end].break_before
+            and lex.is_finite_verb(tokens[end].norm)
+        )
+        return end if verb_next else None
     if not token.break_before:
         previous = tokens[i - 1].norm
         vocabulary = lex.vocabulary
         if previous in vocabulary.determiners or previous in vocabulary.place_prepositions:
             return None
-    return extend(ctx, i + 1)
+    return end
 
 
 def _opens_clause(ctx: NameContext, i: int) -> bool:

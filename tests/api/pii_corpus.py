@@ -248,7 +248,9 @@ def load_corpus() -> Corpus:
     """The corpus, built once per test session."""
     data = yaml.safe_load(CORPUS_FILE.read_text(encoding="utf-8"))
     fixed_words = frozenset(
-        word for template in data["personal"] for word in _WORD_RE.findall(_SLOT_RE.sub(" ", template))
+        word
+        for template in data["personal"]
+        for word in _WORD_RE.findall(_SLOT_RE.sub(" ", template))
     )
     generator = _Generator(random.Random(SEED), random.Random(SPARE_SEED), fixed_words)
     personal = tuple(

@@ -365,6 +365,91 @@ def test_places_organisations_and_money_words_stay(text: str) -> None:
     check(text, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kan Dmytro namens mij bellen?", "Kan [NAAM] namens mij bellen?"),
+        ("Kan Dmytro / Ngozi namens mij bellen", "Kan [NAAM] / [NAAM] namens mij bellen"),
+        ("Ik heb gisteren Oluwaseun gesproken.", "Ik heb gisteren [NAAM] gesproken."),
+        ("Volgens Mykola krijg ik 150 euro.", "Volgens [NAAM] krijg ik 150 euro."),
+        ("Ik heb de brief aan Tetiana gegeven.", "Ik heb de brief aan [NAAM] gegeven."),
+        ("Is Okonkwo nog de contactpersoon?", "Is [NAAM] nog de contactpersoon?"),
+        ("Hoi, Dmytro hier. Ik heb een vraag.", "Hoi, [NAAM] hier. Ik heb een vraag."),
+        ("Mijn man (Dmytro) werkt niet meer.", "Mijn man ([NAAM]) werkt niet meer."),
+        ("Contact: Dmytro, bellen na 5 uur", "Contact: [NAAM], bellen na 5 uur"),
+        # at the start of a sentence only in the subject slot, right before the finite verb
+        ("Dmytro belt morgen terug.", "[NAAM] belt morgen terug."),
+        ("Ngozi Okafor belde gisteren.", "[NAAM] belde gisteren."),
+        ('Zij zei: "Oksana betaalt".', 'Zij zei: "[NAAM] betaalt".'),
+    ],
+)
+def test_a_capitalised_word_no_list_knows_is_a_name(text: str, expected: str) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik woon in Heerlen",
+        "De Voedselbank helpt",
+        "Bel Geldfit",
+        "ik ben bang",
+        "Ik kom uit Eritrea en woon in Heerlen.",  # a preposition of place
+        "Mijn moeder woont in Antwerpen.",
+        "Ik heb een Ooievaarspas aangevraagd.",  # an article: a thing
+        "Ik werk bij McDonald's in Heerlen.",  # written like a brand
+        "Ik log in met DigiD en betaal via Tikkie.",
+        "Ik gebruik WhatsApp.",
+        "Ik heb een Wajong-uitkering en een AOW-pensioen.",  # compounds of known words
+        "Ik wacht op een brief van het CAK, het UWV en de SVB.",  # acronyms
+        'Ik kreeg een sms: "Hoii, bel ff terug"',  # a chat word starting a quoted sentence
+        "Vraag: Kan ik kwijtschelding krijgen?",
+        "Hoii ik heb een vraag",
+        "De GGD heeft gebeld.",
+    ],
+)
+def test_capitalised_places_brands_and_sentence_starts_are_no_names(text: str) -> None:
+    check(text, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the finite verb comes after the word, so the word is the name
+        ("mijn broer lotte wil ook hulp van Geldfit", "mijn broer [NAAM] wil ook hulp van Geldfit"),
+        ("mijn vriendin wil heeft ook schulden", "mijn vriendin [NAAM] heeft ook schulden"),
+        ("mijn vriend wil zegt dat het kan", "mijn vriend [NAAM] zegt dat het kan"),
+        ("mijn dochter lotte is 7", "mijn dochter [NAAM] is 7"),
+        ("mijn zus karen woont in Kerkrade", "mijn zus [NAAM] woont in Kerkrade"),
+        ("mijn zoon ben gaat naar school", "mijn zoon [NAAM] gaat naar school"),
+        ("mijn vriend wil ramakers heeft schulden", "mijn vriend [NAAM] heeft schulden"),
+        # no verb follows: the name wins (privacy errs on the safe side)
+        ("Mijn zus lotte en ik wonen samen.", "Mijn zus [NAAM] en ik wonen samen."),
+        ("ik woon samen met mijn vriendin lotte.", "ik woon samen met mijn vriendin [NAAM]."),
+        ("Ik snap niet wat mijn vriend wil.", "Ik snap niet wat mijn vriend [NAAM]."),
+    ],
+)
+def test_a_first_name_that_is_also_a_verb_after_a_relation_is_removed(
+    text: str, expected: str
+) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn vriend helpt mij",
+        "mijn vriend wil dat ik hulp vraag",
+        "mijn vriendin wil graag helpen",
+        "Mijn vriend wil hulp bij zijn schulden.",
+        "mijn man wil niet dat ik schulden maak",
+        "mijn broer kent iemand bij de gemeente",
+    ],
+)
+def test_the_verb_after_a_relation_stays_when_an_object_or_adverb_follows(text: str) -> None:
+    check(text, text)
+
+
 @cache
 def _listed_first_names() -> list[str]:
     lex = get_lexicon()

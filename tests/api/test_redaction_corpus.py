@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import pytest
+import yaml
 
 from api.redaction import PiiType, redact, warm_up
 from api.redaction._model import Span
 from api.redaction._redact import find_personal_data
-from tests.api.pii_corpus import Message, Planted, load_corpus
+from tests.api.pii_corpus import CORPUS_FILE, Message, Planted, load_corpus
 
 FULL_RECALL = ("bsn", "iban", "email", "phone", "postcode")
 HIGH_RECALL = {"name": 0.95, "street": 0.95, "date": 0.95}
@@ -111,6 +112,24 @@ def test_the_corpus_is_the_same_every_run() -> None:
     first = load_corpus()
     load_corpus.cache_clear()
     assert load_corpus() == first
+
+
+def test_no_one_word_name_is_also_a_word_of_the_templates() -> None:
+    """The leak test searches the stores for each planted value as a whole word, so a planted name
+    must not also be an ordinary word of the corpus ("wil" in "De deurwaarder wil dat ik ...")."""
+    data = yaml.safe_load(CORPUS_FILE.read_text(encoding="utf-8"))
+    fixed = {
+        word
+        for template in data["personal"]
+        for word in re.findall(r"[^\W\d_]+", re.sub(r"\{\w+\}", " ", template))
+    }
+    clashes = [
+        (p.value, m.text)
+        for m in load_corpus().personal
+        for p in m.planted
+        if p.kind is PiiType.NAAM and p.value in fixed
+    ]
+    assert clashes == []
 
 
 def test_planted_values_are_recorded_where_they_stand() -> None:
