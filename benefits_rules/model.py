@@ -109,6 +109,17 @@ class SchemeVersion:
     file: str
 
 
+def version_in_force(versions: tuple[SchemeVersion, ...], day: date) -> SchemeVersion | None:
+    """The last version (sorted by ``valid_from``) that has started on ``day``, or None."""
+    chosen = None
+    for version in versions:
+        if version.valid_from <= day:
+            chosen = version
+        else:
+            break
+    return chosen
+
+
 @dataclass(frozen=True, slots=True)
 class SchemeRules:
     key: str
@@ -117,13 +128,7 @@ class SchemeRules:
     versions: tuple[SchemeVersion, ...]  # sorted by valid_from
 
     def version_for(self, day: date) -> SchemeVersion | None:
-        chosen = None
-        for version in self.versions:
-            if version.valid_from <= day:
-                chosen = version
-            else:
-                break
-        return chosen
+        return version_in_force(self.versions, day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,13 +139,7 @@ class ParameterSet:
     versions: tuple[SchemeVersion, ...]
 
     def version_for(self, day: date) -> SchemeVersion | None:
-        chosen = None
-        for version in self.versions:
-            if version.valid_from <= day:
-                chosen = version
-            else:
-                break
-        return chosen
+        return version_in_force(self.versions, day)
 
 
 @dataclass(frozen=True, slots=True)

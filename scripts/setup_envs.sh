@@ -15,7 +15,7 @@ ensure_venv() {  # ensure_venv DIR PYTHON EXTRAS
         say "creating $dir with $("$python" --version)"
         "$python" -m venv "$dir"
     fi
-    say "installing packages into $dir (first time: Rasa side about 6 minutes, API side 1 minute)"
+    say "installing packages into $dir (first time: a few minutes)"
     "$dir/bin/python" -m pip install --quiet --upgrade "pip<25" >/dev/null 2>&1 || true
     "$dir/bin/python" -m pip install --quiet --disable-pip-version-check -e ".[$extras]" \
         2> >(grep -v "^WARNING: Location" >&2)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
 from ..builder import ResultBuilder
-from ..facts import BoolFact, Interval, NumFact, Tri, at_most_between, bool_options
+from ..facts import BoolFact, Interval, NumFact, Tri, at_least, at_most_between, bool_options
 from ..household import Household
 from ..model import ModeParam, Param, SchemeVersion
 from ..money import format_euro
+from ..result import Amount
 
 HUGE_INCOME = 10**13  # eurocent; stands in for "no upper bound" in tapering formulas
 
@@ -58,6 +59,97 @@ def euro(cents: int) -> str:
     return format_euro(cents)
 
 
+def min_age_check(b: ResultBuilder, hh: Household, min_age: Param) -> Tri:
+    """Reason ``age``: the applicant is at least the scheme's minimum age.
+
+    Each scheme states its own minimum age and legal basis in its rule data (``min_age``); only
+    the comparison is shared.
+    """
+    return b.check(
+        "age",
+        at_least(hh.age, min_age.required),
+        ("age",),
+        (min_age,),
+        {"min_age": str(min_age.value)},
+    )
+
+
+def toeslag_amount(
+    b: ResultBuilder,
+    values: Sequence[int | None],
+    per: Literal["month", "year"],
+    minimum_payment: Param,
+    rounding: ModeParam,
+    params: tuple[Param | ModeParam, ...],
+    facts: Sequence[str],
+    *,
+    nil_possible: bool = False,
+) -> None:
+    """Awir minimum and monthly payment of a toeslag (zorgtoeslag, kindgebonden budget,
+    huurtoeslag), from the amounts the household may get.
+
+    ``values``: the amount in eurocent per ``per`` (year or month) for each combination of facts
+    not known exactly yet; ``None`` where a figure is missing from the rule data. Since 2006 the
+    Awir pays no toeslag under a yearly minimum (``minimum_payment``; reason ``amount``). A toeslag
+    is paid per month, rounded to whole euros as the executor does (``rounding``).
+    ``nil_possible``: another condition is still open, so the lowest amount is nil. ``params``:
+    all figures the amount rests on (including ``minimum_payment`` and ``rounding``).
+    """
+    if None in values:
+        b.undetermined(facts, params)
+        return
+    known = [v for v in values if v is not None]
+    low, high = min(known), max(known)
+    months_per_value = 12 if per == "year" else 1
+    to_year = 12 // months_per_value
+    minimum = minimum_payment.required
+    met = b.check(
+        "amount",
+        at_least(Interval(low * to_year, high * to_year), minimum),
+        facts,
+        params,
+        {"minimum": euro(minimum)},
+    )
+    if met is False:
+        return
+    if nil_possible or low * to_year < minimum:
+        low = 0  # below the minimum nothing is paid
+    b.set_amount(
+        Amount(
+            "month",
+            to_euros(low // months_per_value, rounding),
+            to_euros(high // months_per_value, rounding),
+        ),
+        params,
+        facts,
+    )
+
+
+def limits_check(
+    b: ResultBuilder,
+    code: str,
+    fact: NumFact,
+    facts: tuple[str, ...],
+    limits: tuple[Param, ...],
+    *,
+    decisive: bool = True,
+) -> Tri:
+    """``fact`` at most a limit, where ``limits`` are the ones that may apply to the household.
+
+    Which limits may apply is the scheme's legal rule; this only decides the comparison: met
+    under the lowest, not met over the highest, open in between or while a figure is missing.
+    """
+    if any(limit.value is None for limit in limits):
+        b.undetermined(facts, limits)
+        return None
+    values = [limit.required for limit in limits]
+    low, high = min(values), max(values)
+    met = at_most_between(fact, low, high)
+    return b.check(
+        code, met, facts, limits, {"limit": euro(low if met else high)}, decisive=decisive
+    )
+
+
 def partner_limit_check(
     b: ResultBuilder,
     code: str,
@@ -74,15 +166,20 @@ def partner_limit_check(
     """
     options = bool_options(partner_fact)
     used = tuple(with_partner if option else single for option in options)
-    values = [p.value for p in used]
     facts = (fact_name,) if len(options) == 1 else (fact_name, "has_partner")
-    if None in values:
-        b.undetermined(facts, used)
-        return None
-    limits = [v for v in values if v is not None]
-    low, high = min(limits), max(limits)
-    met = at_most_between(fact, low, high)
-    return b.check(code, met, facts, used, {"limit": euro(low if met else high)})
+    return limits_check(b, code, fact, facts, used)
+
+
+def toeslag_asset_check(b: ResultBuilder, hh: Household, single: Param, with_partner: Param) -> Tri:
+    """Reason ``assets``: the Awir asset test of zorgtoeslag and kindgebonden budget.
+
+    Assets (rendementsgrondslag) at most the limit for a household without or with a
+    toeslagpartner; figures, sources and dates are in the rule data. Huurtoeslag has its own test
+    (the limit grows with each co-resident), see ``huurtoeslag._asset_check``.
+    """
+    return partner_limit_check(
+        b, "assets", "assets", hh.assets, hh.has_partner, single, with_partner
+    )
 
 
 def interval_bounds(fact: NumFact) -> tuple[int, int] | None:

@@ -11,12 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..builder import ResultBuilder
-from ..facts import Interval, at_least
 from ..household import Household
 from ..model import ModeParam, Param, spec
 from ..money import apply_ppm
-from .base import Calculator, Context, euro
-from .minima import asset_check, income_check, income_fact, norm_for, threshold
+from .base import Calculator, Context, euro, min_age_check
+from .minima import asset_check, income_check, income_surplus, norm_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,22 +28,15 @@ class BijzondereBijstandParams:
 
 
 def evaluate(hh: Household, p: BijzondereBijstandParams, ctx: Context, b: ResultBuilder) -> None:
-    b.check(
-        "age",
-        at_least(hh.age, p.min_age.required),
-        ("age",),
-        (p.min_age,),
-        {"min_age": str(p.min_age.value)},
-    )
-    found = norm_for(hh, ctx, b, p.kostendelersnorm.value == "with")
+    min_age_check(b, hh, p.min_age)
+    found = norm_for(hh, ctx, b, p.kostendelersnorm)
     if found is None:
         return
     n, norm = found
     values = {"draagkracht": "?"}
-    income = income_fact(hh, norm)
-    _, high = threshold(norm, p.income_pct.required, p.income_pct.required)
-    if isinstance(income, Interval) and high is not None and income.lo > high:
-        monthly = apply_ppm(income.lo - high, p.draagkracht_pct.required)
+    surplus = income_surplus(hh, norm, p.income_pct.required)
+    if surplus is not None:
+        monthly = apply_ppm(surplus, p.draagkracht_pct.required)
         values["draagkracht"] = euro(monthly * p.draagkracht_months.required)
     income_check(
         b,

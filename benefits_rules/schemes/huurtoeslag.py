@@ -26,8 +26,7 @@ from ..facts import (
 from ..household import Household
 from ..model import ModeParam, Param, spec
 from ..money import PPM
-from ..result import Amount
-from .base import Calculator, Context, euro, interval_bounds, to_euros
+from .base import Calculator, Context, euro, interval_bounds, min_age_check, toeslag_amount
 
 _SCALE = 12 * PPM  # exact arithmetic: cents per month x 12 x PPM
 
@@ -123,13 +122,7 @@ def _count_options(fact: object, default: tuple[int, ...]) -> tuple[int, ...]:
 
 
 def evaluate(hh: Household, p: HuurtoeslagParams, ctx: Context, b: ResultBuilder) -> None:
-    b.check(
-        "age",
-        at_least(hh.age, p.min_age.required),
-        ("age",),
-        (p.min_age,),
-        {"min_age": str(p.min_age.value)},
-    )
+    min_age_check(b, hh, p.min_age)
     housing = b.check("housing", equals(hh.housing, "rent"), ("housing",))
     co_options = _count_options(hh.co_residents_21_plus, (0, 1, 2))
     partner_options = bool_options(hh.has_partner)
@@ -162,28 +155,7 @@ def evaluate(hh: Household, p: HuurtoeslagParams, ctx: Context, b: ResultBuilder
         persons = 1 + int(partner) + children + co
         for cap, level, rent_level in product(bool_options(adult), income, rent):
             values.append(monthly_cents(p, level, rent_level, persons, cap))
-    if None in values:
-        b.undetermined(facts, _amount_params(p))
-        return
-    known = [v for v in values if v is not None]
-    low, high = min(known), max(known)
-    minimum = p.minimum_payment.required
-    met = b.check(
-        "amount",
-        at_least(Interval(low * 12, high * 12), minimum),
-        facts,
-        _amount_params(p),
-        {"minimum": euro(minimum)},
-    )
-    if met is False:
-        return
-    if low * 12 < minimum:
-        low = 0
-    b.set_amount(
-        Amount("month", to_euros(low, p.rounding), to_euros(high, p.rounding)),
-        _amount_params(p),
-        facts,
-    )
+    toeslag_amount(b, values, "month", p.minimum_payment, p.rounding, _amount_params(p), facts)
 
 
 def _asset_check(

@@ -14,7 +14,7 @@ from ..facts import Interval, _Unknown, at_least, bool_options
 from ..household import Household
 from ..model import ModeParam, Param, spec
 from ..result import Amount
-from .base import Calculator, Context, to_euros
+from .base import Calculator, Context, min_age_check, to_euros
 from .minima import asset_check, income_check, norm_for
 from .norms import pension_age_reached
 
@@ -33,14 +33,8 @@ class InkomenstoeslagParams:
 
 
 def evaluate(hh: Household, p: InkomenstoeslagParams, ctx: Context, b: ResultBuilder) -> None:
-    b.check(
-        "age",
-        at_least(hh.age, p.min_age.required),
-        ("age",),
-        (p.min_age,),
-        {"min_age": str(p.min_age.value)},
-    )
-    found = norm_for(hh, ctx, b, p.kostendelersnorm.value == "with")
+    min_age_check(b, hh, p.min_age)
+    found = norm_for(hh, ctx, b, p.kostendelersnorm)
     if found is not None:
         n, norm = found
         reached = pension_age_reached(hh.age, n.pension_age_months.required)

@@ -11,12 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..builder import ResultBuilder
-from ..facts import Interval, at_least, bool_options
+from ..facts import bool_options
 from ..household import Child, Household
 from ..model import ModeParam, Param, spec
 from ..money import apply_ppm
-from ..result import Amount
-from .base import Calculator, Context, euro, interval_bounds, partner_limit_check, to_euros
+from .base import (
+    Calculator,
+    Context,
+    interval_bounds,
+    min_age_check,
+    toeslag_amount,
+    toeslag_asset_check,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,24 +85,10 @@ def _amount_params(p: KindgebondenBudgetParams) -> tuple[Param | ModeParam, ...]
 
 
 def evaluate(hh: Household, p: KindgebondenBudgetParams, ctx: Context, b: ResultBuilder) -> None:
-    b.check(
-        "age",
-        at_least(hh.age, p.min_age.required),
-        ("age",),
-        (p.min_age,),
-        {"min_age": str(p.min_age.value)},
-    )
+    min_age_check(b, hh, p.min_age)
     children = hh.children if isinstance(hh.children, tuple) else None
     b.check("children", None if children is None else bool(children), ("children",))
-    partner_limit_check(
-        b,
-        "assets",
-        "assets",
-        hh.assets,
-        hh.has_partner,
-        p.asset_limit_single,
-        p.asset_limit_partner,
-    )
+    toeslag_asset_check(b, hh, p.asset_limit_single, p.asset_limit_partner)
     income = interval_bounds(hh.annual_income)
     facts = ("annual_income", "children", "has_partner")
     if children is None or income is None:
@@ -109,28 +101,7 @@ def evaluate(hh: Household, p: KindgebondenBudgetParams, ctx: Context, b: Result
         for partner in bool_options(hh.has_partner)
         for level in income
     ]
-    if None in values:
-        b.undetermined(facts, _amount_params(p))
-        return
-    known = [v for v in values if v is not None]
-    low, high = min(known), max(known)
-    minimum = p.minimum_payment.required
-    met = b.check(
-        "amount",
-        at_least(Interval(low, high), minimum),
-        facts,
-        _amount_params(p),
-        {"minimum": euro(minimum)},
-    )
-    if met is False:
-        return
-    if low < minimum:
-        low = 0
-    b.set_amount(
-        Amount("month", to_euros(low // 12, p.rounding), to_euros(high // 12, p.rounding)),
-        _amount_params(p),
-        facts,
-    )
+    toeslag_amount(b, values, "year", p.minimum_payment, p.rounding, _amount_params(p), facts)
 
 
 CALCULATOR = Calculator(

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..builder import ResultBuilder
-from ..facts import Interval, at_most_between
+from ..facts import at_most_between
 from ..household import Household
 from ..model import ModeParam, Param, spec
 from ..money import apply_ppm
 from .base import Calculator, Context, euro
-from .minima import income_check, income_fact, norm_for, threshold
+from .minima import income_check, income_surplus, norm_for
 from .norms import NormRange
 
 
@@ -33,7 +33,7 @@ class KwijtscheldingParams:
 
 
 def evaluate(hh: Household, p: KwijtscheldingParams, ctx: Context, b: ResultBuilder) -> None:
-    found = norm_for(hh, ctx, b, p.kostendelersnorm.value == "with")
+    found = norm_for(hh, ctx, b, p.kostendelersnorm)
     if found is None:
         return
     norm = found[1]
@@ -43,10 +43,9 @@ def evaluate(hh: Household, p: KwijtscheldingParams, ctx: Context, b: ResultBuil
         else (p.costs_of_living_pct_min, p.costs_of_living_pct_max)
     )
     values = {"capacity": "?"}
-    income = income_fact(hh, norm)
-    _, high = threshold(norm, pct[0].required, pct[-1].required)
-    if isinstance(income, Interval) and high is not None and income.lo > high:
-        yearly = apply_ppm(income.lo - high, p.capacity_share_pct.required) * 12
+    surplus = income_surplus(hh, norm, pct[-1].required)
+    if surplus is not None:
+        yearly = apply_ppm(surplus, p.capacity_share_pct.required) * 12
         values["capacity"] = euro(yearly)
     income_check(
         b,

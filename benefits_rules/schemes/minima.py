@@ -6,9 +6,9 @@ from __future__ import annotations
 from ..builder import ResultBuilder
 from ..facts import Interval, NumFact, Tri, at_most_between
 from ..household import Household
-from ..model import Param
+from ..model import ModeParam, Param
 from ..money import PPM, apply_ppm, format_percent
-from .base import Context, euro
+from .base import Context, euro, limits_check
 from .norms import NormParams, NormRange, family_limit, household_norm
 
 
@@ -30,6 +30,20 @@ def income_fact(hh: Household, norm: NormRange) -> NumFact:
             return Interval(norm.lo, norm.hi)
         return None
     return hh.net_monthly_income
+
+
+def income_surplus(hh: Household, norm: NormRange, pct: int) -> int | None:
+    """How far the monthly income is at least above ``pct`` of the highest possible norm.
+
+    The base of an own contribution: the draagkracht of bijzondere bijstand and the
+    betalingscapaciteit of kwijtschelding are each their own share of this surplus. None when the
+    income may be at or under that limit (or is not known).
+    """
+    income = income_fact(hh, norm)
+    _, high = threshold(norm, pct, pct)
+    if isinstance(income, Interval) and high is not None and income.lo > high:
+        return income.lo - high
+    return None
 
 
 def income_check(
@@ -72,23 +86,22 @@ def income_check(
 
 
 def asset_check(b: ResultBuilder, hh: Household, n: NormParams, *, decisive: bool = True) -> Tri:
+    """Reason ``assets``: assets at most the Participatiewet limit (art. 34), which is higher for
+    a couple or a single parent than for a single person."""
     limits = family_limit(hh, n)
     facts = ("assets",) if len(limits) == 1 else ("assets", "has_partner", "children")
-    if any(limit.value is None for limit in limits):
-        b.undetermined(facts, limits)
-        return None
-    values = [limit.required for limit in limits]
-    low, high = min(values), max(values)
-    met = at_most_between(hh.assets, low, high)
-    return b.check(
-        "assets", met, facts, limits, {"limit": euro(low if met else high)}, decisive=decisive
-    )
+    return limits_check(b, "assets", hh.assets, facts, limits, decisive=decisive)
 
 
 def norm_for(
-    hh: Household, ctx: Context, b: ResultBuilder, with_kostendelers: bool
+    hh: Household, ctx: Context, b: ResultBuilder, kostendelersnorm: ModeParam
 ) -> tuple[NormParams, NormRange] | None:
-    """The norms of the period, or a note that this period has none."""
+    """The norms of the period, or a note that this period has none.
+
+    ``kostendelersnorm`` is the scheme's choice (``with`` / ``without``) whether the household's
+    norm is lowered for kostendelers (Participatiewet art. 22a, since 2015).
+    """
+    with_kostendelers = kostendelersnorm.value == "with"
     n = norms_of(ctx)
     if n is None:
         b.undetermined((), (), note="no_norms")

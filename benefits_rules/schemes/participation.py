@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..builder import ResultBuilder
-from ..facts import at_least, bool_options
+from ..facts import bool_options
 from ..household import Household
 from ..model import ModeParam, Param, spec
 from ..result import Amount
-from .base import Calculator, Context, to_euros
+from .base import Calculator, Context, min_age_check, to_euros
 from .minima import income_check, norm_for
 
 
@@ -27,14 +27,8 @@ class ParticipationParams:
 
 
 def evaluate(hh: Household, p: ParticipationParams, ctx: Context, b: ResultBuilder) -> None:
-    b.check(
-        "age",
-        at_least(hh.age, p.min_age.required),
-        ("age",),
-        (p.min_age,),
-        {"min_age": str(p.min_age.value)},
-    )
-    found = norm_for(hh, ctx, b, p.kostendelersnorm.value == "with")
+    min_age_check(b, hh, p.min_age)
+    found = norm_for(hh, ctx, b, p.kostendelersnorm)
     if found is not None:
         income_check(b, hh, found[1], (p.income_pct,))
     if hh.has_partner is None:

@@ -12,12 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..builder import ResultBuilder
-from ..facts import Interval, at_least, bool_options, is_true
+from ..facts import bool_options, is_true
 from ..household import Household
 from ..model import ModeParam, Param, spec
 from ..money import apply_ppm
-from ..result import Amount
-from .base import Calculator, Context, euro, interval_bounds, partner_limit_check, to_euros
+from .base import (
+    Calculator,
+    Context,
+    interval_bounds,
+    min_age_check,
+    partner_limit_check,
+    toeslag_amount,
+    toeslag_asset_check,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +70,7 @@ def _amount_params(p: ZorgtoeslagParams) -> tuple[Param | ModeParam, ...]:
 
 
 def evaluate(hh: Household, p: ZorgtoeslagParams, ctx: Context, b: ResultBuilder) -> None:
-    b.check(
-        "age",
-        at_least(hh.age, p.min_age.required),
-        ("age",),
-        (p.min_age,),
-        {"min_age": str(p.min_age.value)},
-    )
+    min_age_check(b, hh, p.min_age)
     b.check("health_insured", is_true(hh.health_insured), ("health_insured",))
     income_met = partner_limit_check(
         b,
@@ -80,15 +81,7 @@ def evaluate(hh: Household, p: ZorgtoeslagParams, ctx: Context, b: ResultBuilder
         p.income_limit_single,
         p.income_limit_partner,
     )
-    partner_limit_check(
-        b,
-        "assets",
-        "assets",
-        hh.assets,
-        hh.has_partner,
-        p.asset_limit_single,
-        p.asset_limit_partner,
-    )
+    toeslag_asset_check(b, hh, p.asset_limit_single, p.asset_limit_partner)
     if income_met is False:
         return
     income = interval_bounds(hh.annual_income)
@@ -100,27 +93,16 @@ def evaluate(hh: Household, p: ZorgtoeslagParams, ctx: Context, b: ResultBuilder
         return
     options = bool_options(hh.has_partner)
     values = [yearly_cents(p, level, option) for option in options for level in income]
-    minimum = p.minimum_payment.required
-    if None in values:
-        b.undetermined(amount_facts, _amount_params(p))
-        return
-    known = [v for v in values if v is not None]
-    low, high = min(known), max(known)
-    met = b.check(
-        "amount",
-        at_least(Interval(low, high), minimum),
-        amount_facts,
-        _amount_params(p),
-        {"minimum": euro(minimum)},
-    )
-    if met is False:
-        return
-    if income_met is not True or low < minimum:
-        low = 0  # at the top of the income band there may be no zorgtoeslag at all
-    b.set_amount(
-        Amount("month", to_euros(low // 12, p.rounding), to_euros(high // 12, p.rounding)),
+    toeslag_amount(
+        b,
+        values,
+        "year",
+        p.minimum_payment,
+        p.rounding,
         _amount_params(p),
         amount_facts,
+        # at the top of the income band there may be no zorgtoeslag at all
+        nil_possible=income_met is not True,
     )
 
 

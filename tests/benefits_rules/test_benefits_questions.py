@@ -49,15 +49,20 @@ def test_a_question_is_not_asked_for_a_scheme_already_settled() -> None:
     assert question is None
 
 
-def test_a_band_that_straddles_a_limit_leads_to_a_sharper_question() -> None:
-    household = {
+def _zorgtoeslag_household(annual_income: dict[str, int]) -> dict[str, Any]:
+    """A single insured 30-year-old with few assets: only the income is open for zorgtoeslag."""
+    return {
         "reference_date": "2026-03-01",
         "age": 30,
         "has_partner": False,
         "health_insured": True,
         "assets": 100,
-        "annual_income": {"min": 40000, "max": 49999},
+        "annual_income": annual_income,
     }
+
+
+def test_a_band_that_straddles_a_limit_leads_to_a_sharper_question() -> None:
+    household = _zorgtoeslag_household({"min": 40000, "max": 49999})
     question = next_question(household, ["zorgtoeslag"])
     assert question is not None
     assert question.fact == "annual_income"
@@ -69,26 +74,12 @@ def test_a_band_that_straddles_a_limit_leads_to_a_sharper_question() -> None:
 
 
 def test_stop_asking_once_the_outcome_is_clear_even_if_the_amount_is_a_range() -> None:
-    household = {
-        "reference_date": "2026-03-01",
-        "age": 30,
-        "has_partner": False,
-        "health_insured": True,
-        "assets": 100,
-        "annual_income": {"min": 20000, "max": 29999},
-    }
+    household = _zorgtoeslag_household({"min": 20000, "max": 29999})
     assert next_question(household, ["zorgtoeslag"]) is None
 
 
 def test_weet_ik_niet_to_a_sharper_question_keeps_the_band() -> None:
-    household = {
-        "reference_date": "2026-03-01",
-        "age": 30,
-        "has_partner": False,
-        "health_insured": True,
-        "assets": 100,
-        "annual_income": {"min": 40000, "max": 49999},
-    }
+    household = _zorgtoeslag_household({"min": 40000, "max": 49999})
     answered = apply_answer(household, "annual_income", "weet ik niet")
     assert answered["annual_income"] == {"min": 40000, "max": 49999}
     assert answered["unknown_facts"] == ["annual_income"]
