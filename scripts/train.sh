@@ -9,7 +9,7 @@ hash="$( (content_hash "$config" bot/domain bot/data nlu_data; echo "$rasa_versi
 model="$VAR/models/rondkomen-$hash.tar.gz"
 mkdir -p "$VAR/models"
 if [ ! -f "$model" ]; then
-    say "training the Rasa model (data or config changed; about 6 minutes on 2 cores)"
+    say "training the Rasa model (data or config changed; about 2 minutes on 2 cores)"
     started=$(date +%s)
     mkdir -p "$VAR/log"
     if ! "$RASA_VENV/bin/rasa" train --config "$config" --domain bot/domain --data bot/data \
