@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -16,6 +15,7 @@ from api.handoff.live import active_handoff_for, add_resident_message
 from api.models import ChatMessage, ChatSession
 from api.rasa_client import BotMessage, BotReply, RasaClient
 from api.redaction import redact
+from api.security import token_digest
 from api.texts import text
 
 TOKEN_BYTES = 32
@@ -28,7 +28,7 @@ def new_token() -> str:
 
 def session_key(token: str) -> str:
     """What is stored and sent to Rasa instead of the token itself."""
-    return hashlib.sha256(token.encode("ascii", "replace")).hexdigest()
+    return token_digest(token)
 
 
 @dataclass(frozen=True)

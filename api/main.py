@@ -7,7 +7,6 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import timedelta
 
 import httpx
 from fastapi import FastAPI
@@ -38,7 +37,7 @@ SWEEP_INTERVAL_SECONDS = 60.0
 async def sweep_expired_sessions(app: FastAPI) -> int:
     """Delete every conversation idle for longer than the configured time. Returns the count."""
     settings: Settings = app.state.settings
-    idle = timedelta(minutes=settings.session_idle_minutes)
+    idle = settings.session_idle
     deleted = 0
     async with app.state.sessionmaker() as db:
         for session_id in await chat.expired_session_ids(db, utc_now(), idle):

@@ -6,6 +6,7 @@ constructing :class:`Settings` directly and passing it to :func:`api.main.create
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -60,6 +61,11 @@ class Settings(BaseSettings):
     login_lockout_minutes: int = Field(default=15, ge=1)
     # Only for local development over plain http on a host other than localhost.
     cookie_secure: bool = True
+
+    @property
+    def session_idle(self) -> timedelta:
+        """How long a conversation may be idle before it is deleted everywhere."""
+        return timedelta(minutes=self.session_idle_minutes)
 
     @field_validator("database_url")
     @classmethod

@@ -7,7 +7,6 @@ SameSite=Strict and, when Secure, uses the ``__Host-`` prefix (no Domain, Path=/
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -20,6 +19,7 @@ from api.auth import csrf
 from api.auth.models import CounsellorSession, CounsellorUser
 from api.auth.passwords import hash_password, needs_rehash, verify_password_async
 from api.handoff import audit
+from api.security import token_digest
 from api.settings import Settings
 
 
@@ -36,10 +36,6 @@ class LoginSession:
 
 def cookie_name(settings: Settings) -> str:
     return "__Host-rk_session" if settings.cookie_secure else "rk_session"
-
-
-def _key(token: str) -> str:
-    return hashlib.sha256(token.encode("ascii", "replace")).hexdigest()
 
 
 async def authenticate(
@@ -82,7 +78,7 @@ async def open_session(
     token = secrets.token_urlsafe(32)
     db.add(
         CounsellorSession(
-            id=_key(token),
+            id=token_digest(token),
             user_id=user.id,
             csrf_token=csrf.new_token(),
             created_at=now,
@@ -98,7 +94,7 @@ async def open_session(
 async def session_for(db: AsyncSession, token: str | None, now: datetime) -> LoginSession | None:
     if not token:
         return None
-    session = await db.get(CounsellorSession, _key(token))
+    session = await db.get(CounsellorSession, token_digest(token))
     if session is None or session.expires_at <= now:
         return None
     user = await db.get(CounsellorUser, session.user_id)

@@ -54,7 +54,7 @@ _WITH_COUNSELLOR = (HandoffStatus.CLAIMED, HandoffStatus.CALLBACK_PLANNED)
 
 
 async def _session(db: AsyncSession, token: str, settings: Settings, now: datetime) -> ChatSession:
-    return await chat.live_session(db, token, now, timedelta(minutes=settings.session_idle_minutes))
+    return await chat.live_session(db, token, now, settings.session_idle)
 
 
 def _config(settings: Settings, session: ChatSession) -> MunicipalityConfig:

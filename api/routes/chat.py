@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from fastapi import APIRouter, Response, status
 
 from api import chat
@@ -55,9 +53,7 @@ async def post_message(
         raise ApiError(
             422, "message_too_long", text("message_too_long", max_chars=settings.max_message_chars)
         )
-    session = await chat.live_session(
-        db, session_id, now, timedelta(minutes=settings.session_idle_minutes)
-    )
+    session = await chat.live_session(db, session_id, now, settings.session_idle)
     try:
         turn = await chat.chat_turn(db, rasa, session, body.text, now)
     except BotUnavailable:
@@ -91,9 +87,7 @@ async def delete_session(
     now: NowDep,
 ) -> Response:
     """Wipe the conversation: our database and Rasa's tracker."""
-    session = await chat.live_session(
-        db, session_id, now, timedelta(minutes=settings.session_idle_minutes)
-    )
+    session = await chat.live_session(db, session_id, now, settings.session_idle)
     try:
         await chat.delete_session(db, rasa, session.id)
     except BotUnavailable:
