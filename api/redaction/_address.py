@@ -30,12 +30,17 @@ _AMOUNT_AFTER_RE: Final = re.compile(r"\s*(?:%|,-|,\d|:\d)")
 _CURRENCY_BEFORE_RE: Final = re.compile(r"(?:€|\beur|\beuro|\$|£)\s*$", re.IGNORECASE)
 
 
-def find_postcodes(text: str, vocabulary: Vocabulary) -> list[Span]:
-    """ "6411 AB", "6411AB 12", "6411 ab, nr 12": a valid Dutch postcode, with its house number."""
+def find_postcodes(
+    text: str, vocabulary: Vocabulary, public: frozenset[str] = frozenset()
+) -> list[Span]:
+    """ "6411 AB", "6411AB 12", "6411 ab, nr 12": a valid Dutch postcode, with its house number.
+
+    Postcodes in ``public`` ("6411NE": those of public offices the bot names) are kept.
+    """
     spans = []
     for match in _POSTCODE_RE.finditer(text):
         digits, space, letters = match.groups()
-        if not nl_postcode.is_valid(digits + letters):
+        if not nl_postcode.is_valid(digits + letters) or digits + letters.upper() in public:
             continue
         if _currency_before(text, match.start()):
             continue
