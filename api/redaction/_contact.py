@@ -33,7 +33,11 @@ _RUN_RE: Final = re.compile(
     r"(?<![\w@+])\+?\s?\(?\s?\+?\d+\)?(?:(?:[ \t./-]{1,2}|(?<=\)))\(?\d+\)?)*"
 )
 _GROUP_RE: Final = re.compile(r"\d+")
-_DATE_START_RE: Final = re.compile(r"\d{1,2}([-/.])\d{1,2}\1\d{2,4}(?!\d)")
+# A date at the start of a run ("01-02-2024 10 uur"): a four-digit year, or a two-digit year the
+# run does not continue after in the same way ("06.12.20.30.40" is a phone number).
+_DATE_START_RE: Final = re.compile(
+    r"(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:\d{4}(?!\d)|\d{2}(?![-/.]?\d))"
+)
 _SERVICE_RE: Final = re.compile(r"0(?:800|90[069])(?:\d{4}|\d{7})")
 NATIONAL_DIGITS: Final = 10
 NL_SUBSCRIBER_DIGITS: Final = 9

@@ -19,6 +19,8 @@ class NameContext:
     tokens: Sequence[Token]
     lex: Lexicon
     protected: Sequence[Protected | None]
+    # Written (nearly) all in capitals: case then tells nothing, and an acronym looks like a word.
+    shouting: bool = False
 
 
 def extend(ctx: NameContext, k: int) -> int:
@@ -96,11 +98,15 @@ def looks_like_street(ctx: NameContext, token: Token) -> bool:
     )
 
 
-def unknown_word(ctx: NameContext, j: int) -> bool:
+def unknown_word(ctx: NameContext, j: int, *, shouted: bool = False) -> bool:
     """Whether token ``j`` is a word no list knows: no listed name, no (inflected) Dutch word, no
     function word or determiner, no word made from a place name ("Heerlenaar"), no compound of
     known words and no acronym ("AOW-er", "CJIB"). Unknown words are mostly names the lists lack
-    ("Dmytro", "Ngozi"); brands and foreign places are kept by the vocabulary's keep lists."""
+    ("Dmytro", "Ngozi"); brands and foreign places are kept by the vocabulary's keep lists.
+
+    In a message written in capitals (``shouted``) every word starts like an acronym, so that
+    sign does not count there.
+    """
     lex = ctx.lex
     norm = ctx.tokens[j].norm
     vocabulary = lex.vocabulary
@@ -112,7 +118,7 @@ def unknown_word(ctx: NameContext, j: int) -> bool:
         and norm not in vocabulary.predicates
         and not lex.is_dutch_word(norm)
         and not lex.is_place_derived(norm)
-        and not made_of_known_words(ctx, j)
+        and not made_of_known_words(ctx, j, shouted=shouted)
     )
 
 
@@ -124,11 +130,11 @@ def styled_as_brand(ctx: NameContext, j: int) -> bool:
     return any(any(c.isupper() for c in part[1:]) for part in re.split(r"['’-]", written) if part)
 
 
-def made_of_known_words(ctx: NameContext, j: int) -> bool:
+def made_of_known_words(ctx: NameContext, j: int, *, shouted: bool = False) -> bool:
     """ "AOW-er", "ZZP'er", "WW-uitkering": a compound of an acronym or a known word."""
     token = ctx.tokens[j]
     written = ctx.text[token.start : token.end]
-    if len(written) >= 2 and written[:2].isupper():
+    if not shouted and len(written) >= 2 and written[:2].isupper():
         return True  # starts with an acronym
     parts = [p for p in re.split(r"['-]", token.norm) if p]
     lex = ctx.lex

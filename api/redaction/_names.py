@@ -16,8 +16,10 @@ Place names, organisations and money words are never names, nor are numbers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from enum import Enum, auto
+from typing import Final
 
 from ._lexicon import Lexicon, Protected
 from ._model import PiiType, Span
@@ -31,7 +33,7 @@ from ._name_parts import (
     surname_after_interfix,
     unknown_word,
 )
-from ._text import Token
+from ._text import Token, mostly_capitals
 from ._vocabulary import NAME_CUE_KINDS, Phrase
 
 _ALLOWED_GAPS = frozenset({"", ",", ":", "-", "–", "—"})
@@ -39,6 +41,7 @@ _ALLOWED_GAPS = frozenset({"", ",", ":", "-", "–", "—"})
 # does not count: a word no list knows after it is mostly a value, a name ("Contact: Dmytro"); the
 # Dutch words that start a sentence after a colon ("Vraag: Kan ik ...") are known words anyway.
 _CLAUSE_OPENERS = frozenset("\"“”„«»'‘’")
+_SHOUTED_MIN_LENGTH: Final = 4
 
 
 class _Mode(Enum):
@@ -53,7 +56,7 @@ def find_names(
 ) -> list[Span]:
     """Spans of person names in ``text``; ``tokens`` come from :func:`tokenize` on ``text`` and
     ``protected`` from :meth:`Lexicon.protected_kinds`."""
-    ctx = NameContext(text, tokens, lex, protected)
+    ctx = NameContext(text, tokens, lex, protected, shouting=mostly_capitals(text))
     taken = [False] * len(tokens)
     spans: list[Span] = []
 
@@ -268,30 +271,46 @@ def _unknown_capitalised(ctx: NameContext, i: int) -> int | None:
     place.
 
     At the start of a sentence (also after an opening quote) any word is capitalised, chat words
-    such as "Hoii" too; there the word is a name only in the subject slot, right before the finite
-    verb ("Dmytro belt morgen terug", 'zij zei: "Oksana betaalt"').
+    such as "Hoii" too; there the word is a name in the subject slot, right before the finite
+    verb ("Dmytro belt morgen terug", 'zij zei: "Oksana betaalt"'), and when it stands on its own
+    ("Dmytro, ik heb een vraag", "Groeten. Oksana"), unless it is a chat word (issue 12).
+
+    In a message written in capitals ("IK HEB MET DMYTRO GEBELD") case says nothing, so there an
+    unknown word of four letters or more counts as if it were capitalised (issue 12); shorter ones
+    are mostly acronyms.
     """
     tokens = ctx.tokens
     token = tokens[i]
-    if not token.capitalised or not unknown_word(ctx, i):
+    shouted = (
+        ctx.shouting
+        and len(token.norm) >= _SHOUTED_MIN_LENGTH
+        and ctx.text[token.start : token.end].isupper()
+    )
+    if not (token.capitalised or shouted) or not unknown_word(ctx, i, shouted=shouted):
         return None
     lex = ctx.lex
-    if styled_as_brand(ctx, i) or token.norm in lex.streets:
+    if (not shouted and styled_as_brand(ctx, i)) or token.norm in lex.streets:
         return None
     end = extend(ctx, i + 1)
     if _opens_clause(ctx, i):
-        verb_next = (
-            end < len(tokens)
-            and not tokens[end].break_before
-            and lex.is_finite_verb(tokens[end].norm)
-        )
-        return end if verb_next else None
+        if end < len(tokens) and not tokens[end].break_before:
+            return end if lex.is_finite_verb(tokens[end].norm) else None
+        if token.abbreviation or _chat_word(ctx, token.norm):
+            return None  # "Geb. 12-03-85", "Hoii, ik heb een vraag"
+        return end
     if not token.break_before:
         previous = tokens[i - 1].norm
         vocabulary = lex.vocabulary
         if previous in vocabulary.determiners or previous in vocabulary.place_prepositions:
             return None
     return end
+
+
+def _chat_word(ctx: NameContext, norm: str) -> bool:
+    """ "hoii", "heyyy", "doeiii": a chat word, also with letters repeated for emphasis."""
+    chat_words = ctx.lex.vocabulary.chat_words
+    folded = re.sub(r"(.)\1+", r"\1", norm)
+    return norm in chat_words or folded in chat_words or ctx.lex.is_dutch_word(folded)
 
 
 def _opens_clause(ctx: NameContext, i: int) -> bool:

@@ -68,13 +68,16 @@ def _find_in_normalised(text: str, *, today: date | None) -> list[Span]:
     lex = get_lexicon()
     public = public_numbers()
     day = date.today() if today is None else today
+    phones = find_phones(text, public.phones)
+    # Nine digits after "+31 6" are the rest of a phone number, not a BSN of their own.
+    bsns = [b for b in find_bsns(text) if not any(_inside(b, p) for p in phones)]
     fixed = _without_overlaps(
         [
             *find_emails(text),
             *find_ibans(text),
             *find_references(text, lex.vocabulary),
-            *find_bsns(text),
-            *find_phones(text, public.phones),
+            *bsns,
+            *phones,
             *find_birth_dates(text, lex.vocabulary, day),
             *find_postcodes(text, lex.vocabulary, public.postcodes),
         ]
@@ -102,6 +105,10 @@ def redact(text: str) -> Redaction:
     parts.append(text[position:])
     counts = Counter(span.kind for span in spans)
     return Redaction(text="".join(parts), found=MappingProxyType(dict(counts)))
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def _without_overlaps(spans: Iterable[Span]) -> list[Span]:
