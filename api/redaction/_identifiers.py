@@ -37,14 +37,28 @@ _MAX_BBAN: Final = 30
 
 
 def find_bsns(text: str) -> list[Span]:
-    """Nine-digit numbers, whatever their 11-check, unless written as an amount."""
+    """Nine-digit numbers, whatever their 11-check, unless written as an amount or as part of a
+    list of numbers."""
     spans = []
     for match in _BSN_RE.finditer(text):
         before = text[max(0, match.start() - 6) : match.start()]
         if _MONEY_AROUND_RE.search(before) or _MONEY_AFTER_RE.match(text, match.end()):
             continue
+        written = match.group(1)
+        if not written.isdigit() and _amount_or_list(text, match.start(), match.end(), written):
+            continue
         spans.append(Span(match.start(), match.end(), PiiType.BSN))
     return spans
+
+
+def _amount_or_list(text: str, start: int, end: int, written: str) -> bool:
+    """ "125.000.000" (thousands), "100 200 300 400 500" (a list): grouped digits that are no
+    BSN. A BSN ends in 000 once in a thousand; a list of figures goes on before or after."""
+    if re.fullmatch(r"\d{3}\.\d{3}\.000", written):
+        return True
+    return bool(re.search(r"\d[ .,]$", text[max(0, start - 2) : start])) or bool(
+        re.match(r"[ .]\d", text[end : end + 2])
+    )
 
 
 def find_ibans(text: str) -> list[Span]:
