@@ -34,6 +34,7 @@ _CHUNK_RE: Final = re.compile(r"[ -]?([A-Za-z0-9]+)")
 _MIN_BBAN: Final = 10
 _MIN_BBAN_DIGITS: Final = 6
 _MAX_BBAN: Final = 30
+_BANK_CODE_MAX: Final = 4
 
 
 def find_bsns(text: str) -> list[Span]:
@@ -86,16 +87,15 @@ def find_ibans(text: str) -> list[Span]:
 def _bban_end(text: str, pos: int, needed: int) -> int:
     """End of the account part from ``pos``: chunks until the country's length is reached.
 
-    A chunk that would go past it is taken whole only when glued to the rest ("…164300graag" is
-    rare; "… 1643 00 graag" is common), and a chunk without digits after the length is reached
-    is a word ("graag").
+    Only the first chunk may be letters alone (the bank code, "ABNA"); a later chunk without
+    digits is a word ("… 1643 00 graag", "NL 2019 en ..."). A chunk glued to the rest is taken
+    whole.
     """
     taken = 0
     end = pos
     while taken < needed and (chunk := _CHUNK_RE.match(text, end)) is not None:
         part = chunk.group(1)
-        separated = chunk.group(0) != part
-        if separated and taken + len(part) > needed and not any(c.isdigit() for c in part):
+        if not any(c.isdigit() for c in part) and (taken or len(part) > _BANK_CODE_MAX):
             break
         if taken + len(part) > _MAX_BBAN:
             break

@@ -35,14 +35,18 @@ def _sidecode_pattern(code: str, letters: str, dash: str) -> str:
     )
 
 
+# With dashes any letters (a typo or an old plate is still a plate; a month such as "1-mei-25" is
+# left out below); without dashes only the consonants Dutch plates use, so no word is taken.
+_PLATE_LETTER: Final = "[B-DF-HJ-NP-TV-Z]"
 _PLATE_DASHED_RE: Final = re.compile(
     r"(?<![\w-])(?:"
-    + "|".join(_sidecode_pattern(code, "[A-Za-z]", "-") for code in _SIDECODES)
-    + r")(?![\w-])"
+    + "|".join(_sidecode_pattern(code, "[A-Z]", "-") for code in _SIDECODES)
+    + r")(?![\w-])",
+    re.IGNORECASE,
 )
 _PLATE_COMPACT_RE: Final = re.compile(
     r"(?<![\w-])(?:"
-    + "|".join(_sidecode_pattern(code, "[A-Z]", "") for code in _SIDECODES[6:])
+    + "|".join(_sidecode_pattern(code, _PLATE_LETTER, "") for code in _SIDECODES[6:])
     + r")(?![\w-])"
 )
 _PLATE_AFTER_LABEL_RE: Final = re.compile(
@@ -64,8 +68,12 @@ _UNIT_AFTER_RE: Final = re.compile(r"\s*(?:€|%|,-|,\d|[^\W\d_]+)")
 
 def find_references(text: str, vocabulary: Vocabulary) -> list[Span]:
     """Values after a number, BSN or plate label, and licence plates by their shape."""
-    spans = [Span(m.start(), m.end(), PiiType.KENTEKEN) for m in _PLATE_DASHED_RE.finditer(text)]
-    spans += [Span(m.start(), m.end(), PiiType.KENTEKEN) for m in _PLATE_COMPACT_RE.finditer(text)]
+    spans = [
+        Span(m.start(), m.end(), PiiType.KENTEKEN)
+        for pattern in (_PLATE_DASHED_RE, _PLATE_COMPACT_RE)
+        for m in pattern.finditer(text)
+        if not any(normalise(part) in vocabulary.months for part in m.group().split("-"))
+    ]
     for kind, labels in (
         (PiiType.NUMMER, vocabulary.number_labels),
         (PiiType.BSN, vocabulary.bsn_labels),

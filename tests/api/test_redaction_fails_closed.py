@@ -266,6 +266,8 @@ def test_chat_words_acronyms_and_abbreviations_are_no_names(text: str) -> None:
         "Ik heb 100 200 300 400 500 euro schuld verspreid.",
         "Van 1-1-2024 tot 31-3-2024 had ik geen inkomen.",
         "Ik betaal 06-2024 tot 12-2024 elke maand 50 euro.",
+        "Ik woon in NL sinds 2019 en verdien 1500 per maand.",
+        "Ik moet betalen voor 1-mrt-25 of 1-mei-25.",
     ],
 )
 def test_amounts_months_and_the_services_own_numbers_stay(text: str) -> None:
