@@ -17,7 +17,7 @@ Place names, organisations and money words are never names, nor are numbers.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from enum import Enum, auto
 from typing import Final
 
@@ -42,6 +42,7 @@ _ALLOWED_GAPS = frozenset({"", ",", ":", "-", "–", "—"})
 # Dutch words that start a sentence after a colon ("Vraag: Kan ik ...") are known words anyway.
 _CLAUSE_OPENERS = frozenset("\"“”„«»'‘’")
 _SHOUTED_MIN_LENGTH: Final = 4
+_TYPO_MIN_LENGTH: Final = 6
 
 
 class _Mode(Enum):
@@ -307,10 +308,32 @@ def _unknown_capitalised(ctx: NameContext, i: int) -> int | None:
 
 
 def _chat_word(ctx: NameContext, norm: str) -> bool:
-    """ "hoii", "heyyy", "doeiii": a chat word, also with letters repeated for emphasis."""
-    chat_words = ctx.lex.vocabulary.chat_words
+    """ "hoii", "heyyy", "doeiii": a chat word, also with letters repeated for emphasis; or a
+    long word one typing error away from a Dutch word ("Zorgtoeslg?"), which is a question's
+    keyword rather than a name."""
+    lex = ctx.lex
+    chat_words = lex.vocabulary.chat_words
     folded = re.sub(r"(.)\1+", r"\1", norm)
-    return norm in chat_words or folded in chat_words or ctx.lex.is_dutch_word(folded)
+    if norm in chat_words or folded in chat_words or lex.is_dutch_word(folded):
+        return True
+    return len(norm) >= _TYPO_MIN_LENGTH and any(
+        variant in lex.lemmas or variant in lex.plurals for variant in _one_edit_away(norm)
+    )
+
+
+def _one_edit_away(word: str) -> Iterator[str]:
+    """Words one deletion, transposition, substitution or insertion of a letter from ``word``."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for i in range(len(word) + 1):
+        head, tail = word[:i], word[i:]
+        if tail:
+            yield head + tail[1:]
+        if len(tail) > 1:
+            yield head + tail[1] + tail[0] + tail[2:]
+        for letter in letters:
+            if tail:
+                yield head + letter + tail[1:]
+            yield head + letter + tail
 
 
 def _opens_clause(ctx: NameContext, i: int) -> bool:

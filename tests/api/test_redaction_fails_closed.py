@@ -234,6 +234,9 @@ def test_an_unknown_name_in_a_message_written_in_capitals_is_removed(
         "Hoii, ik heb een vraag",
         "Heyyy. Ik heb schulden.",
         "Thanks!",
+        "Thank you",
+        "Zorgtoeslg?",  # a keyword with a typo, not a name
+        "Kwijtscheldnig aanvragen",
         "HOE KAN IK KWIJTSCHELDING AANVRAGEN BIJ DE BSGW",
         "IK KRIJG GEEN WAJONG MEER VAN HET UWV",
         "Geb. 1985, alleenstaand",
