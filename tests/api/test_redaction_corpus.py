@@ -36,6 +36,15 @@ def test_the_corpus_is_big_enough_and_covers_every_kind() -> None:
     assert disguises == {"zw", "fullwidth", "arabic", "persian", "devanagari", "separators"}
 
 
+def test_the_recall_table_is_printed_in_the_test_output(capsys: pytest.CaptureFixture[str]) -> None:
+    """The table (recall per kind and per disguise, false positives) shows in every run, also
+    without ``-s``."""
+    table = measure().table()
+    with capsys.disabled():
+        print(f"\nredaction corpus:\n{table}")
+    assert all(label in table for label in (*FULL_RECALL, *HIGH_RECALL))
+
+
 def test_every_disguised_value_is_caught() -> None:
     """Issue 12: zero-width characters, full-width forms and other digits hide nothing."""
     result = measure()

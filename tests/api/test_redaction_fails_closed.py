@@ -246,6 +246,25 @@ def test_chat_words_acronyms_and_abbreviations_are_no_names(text: str) -> None:
     check(text, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ons huis aan de Nieuw Eyckholt 145 wordt verkocht.",
+            "Ons huis aan de [ADRES] wordt verkocht.",
+        ),
+        (
+            "Mevrouw Bemelmans, Nieuw Eyckholt 75, 6443 QI 224 Heerlen.",
+            "Mevrouw [NAAM], [ADRES], [ADRES] Heerlen.",
+        ),
+    ],
+)
+def test_a_street_no_list_knows_is_removed_after_an_article_or_before_a_postcode(
+    text: str, expected: str
+) -> None:
+    check(text, expected)
+
+
 # --- never removed -------------------------------------------------------------------------------
 
 
@@ -271,6 +290,7 @@ def test_chat_words_acronyms_and_abbreviations_are_no_names(text: str) -> None:
         "Ik betaal 06-2024 tot 12-2024 elke maand 50 euro.",
         "Ik woon in NL sinds 2019 en verdien 1500 per maand.",
         "Ik moet betalen voor 1-mrt-25 of 1-mei-25.",
+        "Ik heb Klarna 300 schuld en Riverty 120.",
     ],
 )
 def test_amounts_months_and_the_services_own_numbers_stay(text: str) -> None:
