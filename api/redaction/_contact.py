@@ -41,6 +41,7 @@ _DATE_START_RE: Final = re.compile(
 _SERVICE_RE: Final = re.compile(r"0(?:800|90[069])(?:\d{4}|\d{7})")
 NATIONAL_DIGITS: Final = 10
 NL_SUBSCRIBER_DIGITS: Final = 9
+_MOBILE_TYPO_DIGITS: Final = (NATIONAL_DIGITS - 1, NATIONAL_DIGITS + 1)
 _INTERNATIONAL_DIGITS: Final = range(8, 16)
 
 
@@ -117,9 +118,12 @@ def _phone_from(
         if not international:
             if len(number) == NATIONAL_DIGITS:
                 return j, number
-            if _SERVICE_RE.fullmatch(number):
+            if _SERVICE_RE.fullmatch(number) or (
+                # a mobile number with a digit too few or too many is still that number
+                number.startswith("06") and len(number) in _MOBILE_TYPO_DIGITS
+            ):
                 best = (j, number)
-            if len(number) > NATIONAL_DIGITS:
+            if len(number) > NATIONAL_DIGITS + 1:
                 return best
             continue
         if number.startswith("31"):

@@ -59,6 +59,8 @@ def test_an_iban_with_a_wrong_check_digit_or_split_by_dashes_is_removed(written:
         "06/98765432",
         "+31 (0)45 560 50 60",
         "043-3501234",
+        "06-1234567",  # a digit too few
+        "06 123 456 789",  # a digit too many
     ],
 )
 def test_anything_shaped_like_a_phone_number_is_removed(written: str) -> None:
