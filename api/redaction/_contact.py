@@ -28,9 +28,10 @@ _EMAIL_RE: Final = re.compile(
     r"(?:\.|\s?[\[({]\s?(?:dot|punt)\s?[\])}]\s?)[A-Za-z]{2,}(?![\w-])",
     re.IGNORECASE,
 )
-# A run of digit groups with at most two separators between groups; "+" or "(" may open it.
+# A run of digit groups with at most three separators between groups ("06 - 1234"); "+" or "("
+# may open it.
 _RUN_RE: Final = re.compile(
-    r"(?<![\w@+])\+?\s?\(?\s?\+?\d+\)?(?:(?:[ \t./-]{1,2}|(?<=\)))\(?\d+\)?)*"
+    r"(?<![\w@+])\+?\s?\(?\s?\+?\d+\)?(?:(?:[ \t./-]{1,3}|(?<=\)))\(?\d+\)?)*"
 )
 _GROUP_RE: Final = re.compile(r"\d+")
 # A date at the start of a run ("01-02-2024 10 uur"): a four-digit year, or a two-digit year the

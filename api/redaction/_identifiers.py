@@ -29,8 +29,8 @@ _MONEY_AFTER_RE: Final = re.compile(r"\s*(?:€|euro|eur\b|,-)", re.IGNORECASE)
 
 # A country code, two check digits, then letters and digits in groups of any size separated by
 # at most one space or dash. Upper-case country codes may stand apart from the check digits.
-_IBAN_START_RE: Final = re.compile(r"(?<![\w])([A-Za-z]{2})[ -]?(\d{2})(?=[ -]?[A-Za-z0-9])")
-_CHUNK_RE: Final = re.compile(r"[ -]?([A-Za-z0-9]+)")
+_IBAN_START_RE: Final = re.compile(r"(?<![\w])([A-Za-z]{2})[ .-]?(\d{2})(?=[ .-]?[A-Za-z0-9])")
+_CHUNK_RE: Final = re.compile(r"[ .-]?([A-Za-z0-9]+)")
 _MIN_BBAN: Final = 10
 _MIN_BBAN_DIGITS: Final = 6
 _MAX_BBAN: Final = 30
@@ -70,12 +70,12 @@ def find_ibans(text: str) -> list[Span]:
     while (match := _IBAN_START_RE.search(text, pos)) is not None:
         country = match.group(1)
         needed = lengths.get(country.upper())
-        separated = match.group(0)[2] in " -"
+        separated = match.group(0)[2] in " .-"
         if needed is None or (separated and not country.isupper()):
             pos = match.start() + 1
             continue
         end = _bban_end(text, match.end(), needed)
-        bban = re.sub(r"[ -]", "", text[match.end() : end])
+        bban = re.sub(r"[ .-]", "", text[match.end() : end])
         if len(bban) < _MIN_BBAN or sum(c.isdigit() for c in bban) < _MIN_BBAN_DIGITS:
             pos = match.start() + 1
             continue

@@ -41,6 +41,7 @@ def test_a_bsn_label_also_takes_eight_digits() -> None:
         "NL91-ABNA-0417-1643-00",
         "NL92 ABNA 0417 1643 00",
         "DE00 3704 0044 0532 0130 00",
+        "NL91.ABNA.0417.1643.00",
     ],
 )
 def test_an_iban_with_a_wrong_check_digit_or_split_by_dashes_is_removed(written: str) -> None:
@@ -61,6 +62,8 @@ def test_an_iban_with_a_wrong_check_digit_or_split_by_dashes_is_removed(written:
         "043-3501234",
         "06-1234567",  # a digit too few
         "06 123 456 789",  # a digit too many
+        "06 - 12345678",
+        "0 6 1 2 3 4 5 6 7 8",
     ],
 )
 def test_anything_shaped_like_a_phone_number_is_removed(written: str) -> None:
