@@ -4,11 +4,15 @@ part has been found, and the words that can never be part of one."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from ._lexicon import Lexicon, Protected
 from ._text import Token
+
+# A word this long one typing error away from a Dutch word is a misspelt word, not a name.
+TYPO_MIN_LENGTH: Final = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,3 +149,32 @@ def made_of_known_words(ctx: NameContext, j: int, *, shouted: bool = False) -> b
 
 def is_initial(token: Token) -> bool:
     return token.abbreviation and len(token.norm) == 1
+
+
+def chat_word(ctx: NameContext, norm: str) -> bool:
+    """ "hoii", "heyyy", "doeiii": a chat word, also with letters repeated for emphasis; or a
+    long word one typing error away from a Dutch word ("Zorgtoeslg?"), which is a question's
+    keyword rather than a name."""
+    lex = ctx.lex
+    chat_words = lex.vocabulary.chat_words
+    folded = re.sub(r"(.)\1+", r"\1", norm)
+    if norm in chat_words or folded in chat_words or lex.is_dutch_word(folded):
+        return True
+    return len(norm) >= TYPO_MIN_LENGTH and any(
+        variant in lex.lemmas or variant in lex.plurals for variant in _one_edit_away(norm)
+    )
+
+
+def _one_edit_away(word: str) -> Iterator[str]:
+    """Words one deletion, transposition, substitution or insertion of a letter from ``word``."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for i in range(len(word) + 1):
+        head, tail = word[:i], word[i:]
+        if tail:
+            yield head + tail[1:]
+        if len(tail) > 1:
+            yield head + tail[1] + tail[0] + tail[2:]
+        for letter in letters:
+            if tail:
+                yield head + letter + tail[1:]
+            yield head + letter + tail

@@ -16,8 +16,7 @@ Place names, organisations and money words are never names, nor are numbers.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from enum import Enum, auto
 from typing import Final
 
@@ -27,6 +26,7 @@ from ._morphology import looks_like_participle
 from ._name_parts import (
     NameContext,
     blocked,
+    chat_word,
     extend,
     is_initial,
     styled_as_brand,
@@ -42,7 +42,6 @@ _ALLOWED_GAPS = frozenset({"", ",", ":", "-", "–", "—"})
 # Dutch words that start a sentence after a colon ("Vraag: Kan ik ...") are known words anyway.
 _CLAUSE_OPENERS = frozenset("\"“”„«»'‘’")
 _SHOUTED_MIN_LENGTH: Final = 4
-_TYPO_MIN_LENGTH: Final = 6
 
 
 class _Mode(Enum):
@@ -296,7 +295,7 @@ def _unknown_capitalised(ctx: NameContext, i: int) -> int | None:
     if _opens_clause(ctx, i):
         if end < len(tokens) and not tokens[end].break_before:
             return end if lex.is_finite_verb(tokens[end].norm) else None
-        if token.abbreviation or _chat_word(ctx, token.norm):
+        if token.abbreviation or chat_word(ctx, token.norm):
             return None  # "Geb. 12-03-85", "Hoii, ik heb een vraag"
         return end
     if not token.break_before:
@@ -305,35 +304,6 @@ def _unknown_capitalised(ctx: NameContext, i: int) -> int | None:
         if previous in vocabulary.determiners or previous in vocabulary.place_prepositions:
             return None
     return end
-
-
-def _chat_word(ctx: NameContext, norm: str) -> bool:
-    """ "hoii", "heyyy", "doeiii": a chat word, also with letters repeated for emphasis; or a
-    long word one typing error away from a Dutch word ("Zorgtoeslg?"), which is a question's
-    keyword rather than a name."""
-    lex = ctx.lex
-    chat_words = lex.vocabulary.chat_words
-    folded = re.sub(r"(.)\1+", r"\1", norm)
-    if norm in chat_words or folded in chat_words or lex.is_dutch_word(folded):
-        return True
-    return len(norm) >= _TYPO_MIN_LENGTH and any(
-        variant in lex.lemmas or variant in lex.plurals for variant in _one_edit_away(norm)
-    )
-
-
-def _one_edit_away(word: str) -> Iterator[str]:
-    """Words one deletion, transposition, substitution or insertion of a letter from ``word``."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    for i in range(len(word) + 1):
-        head, tail = word[:i], word[i:]
-        if tail:
-            yield head + tail[1:]
-        if len(tail) > 1:
-            yield head + tail[1] + tail[0] + tail[2:]
-        for letter in letters:
-            if tail:
-                yield head + letter + tail[1:]
-            yield head + letter + tail
 
 
 def _opens_clause(ctx: NameContext, i: int) -> bool:
