@@ -29,9 +29,9 @@ _EMAIL_RE: Final = re.compile(
     re.IGNORECASE,
 )
 # A run of digit groups with at most three separators between groups ("06 - 1234"); "+" or "("
-# may open it.
+# may open it, and letters may stand right before it ("tel0612345678").
 _RUN_RE: Final = re.compile(
-    r"(?<![\w@+])\+?\s?\(?\s?\+?\d+\)?(?:(?:[ \t./-]{1,3}|(?<=\)))\(?\d+\)?)*"
+    r"(?<![\d@+_])\+?\s?\(?\s?\+?\d+\)?(?:(?:[ \t./-]{1,3}|(?<=\)))\(?\d+\)?)*"
 )
 _GROUP_RE: Final = re.compile(r"\d+")
 # A date at the start of a run ("01-02-2024 10 uur"): a four-digit year, or a two-digit year the

@@ -18,9 +18,9 @@ from typing import Final
 from ._model import PiiType, Span
 
 # Nine digits, or the usual groupings with spaces, dots or dashes: 123456782, 1234.56.782,
-# 123 456 782, 12 34 56 782.
+# 123 456 782, 12 34 56 782; also glued to a word ("bsn123456782").
 _BSN_RE: Final = re.compile(
-    r"(?<![\w.,€+-])"
+    r"(?<![\d.,€+_-])"
     r"(\d{9}|\d{4}([ .-])\d{2}\2\d{3}|\d{3}([ .-])\d{3}\3\d{3}|\d{2}([ .-])\d{2}\4\d{2}\4\d{3})"
     r"(?![\w]|[.,]\d)"
 )

@@ -335,3 +335,15 @@ def test_a_postcode_and_number_of_a_public_office_in_a_bot_text_stay(
     assert redact(text).text == (
         "Moet ik naar 6411 HR Heerlen of 088-1234567 bellen? Ik woon op [ADRES]."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tel0612345678", "tel[TELEFOON]"),
+        ("bsn123456789", "bsn[BSN]"),
+        ("BSN:123456789", "BSN:[BSN]"),
+    ],
+)
+def test_numbers_glued_to_a_word_are_removed(text: str, expected: str) -> None:
+    check(text, expected)
