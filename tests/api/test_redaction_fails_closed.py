@@ -323,6 +323,13 @@ def test_a_number_or_postcode_added_to_a_bot_text_is_kept_from_then_on(tmp_path:
     check("bel 088-7654321", "bel [TELEFOON]")
 
 
+def test_without_the_bot_texts_nothing_is_kept(tmp_path: Path) -> None:
+    """The API's Docker image has no Rasa domain: its numbers are then removed (fails closed)."""
+    numbers = public_numbers(tmp_path)
+    assert numbers.phones == frozenset()
+    assert numbers.postcodes == frozenset()
+
+
 def test_a_postcode_and_number_of_a_public_office_in_a_bot_text_stay(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
