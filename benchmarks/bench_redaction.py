@@ -1,8 +1,10 @@
-"""Speed and memory of the redaction step (issue 7).
+"""Speed, memory and recall of the redaction step (issues 7 and 12).
 
 Measures the resident set size of this process before and after importing ``api.redaction`` and
 after ``warm_up()``, the warm-up time, and the time per message over the redaction test corpus
-(personal and normal messages, several rounds): median, p95 and max.
+(personal and normal messages, several rounds): median, p95 and max. Then prints the recall per
+kind and per Unicode disguise and the false positives on the same corpus
+(``tests/api/pii_recall.py``, the numbers the corpus test asserts).
 
 Run: ``.venv-api/bin/python benchmarks/bench_redaction.py [--rounds N] [--json]``
 """
@@ -84,6 +86,11 @@ def main() -> None:
         "rss_after_run_mb": round(rss_mb(), 1),
         "peak_rss_mb": round(peak_rss_mb(), 1),
     }
+    from tests.api.pii_recall import measure
+
+    quality = measure()
+    result["recall"] = {label: round(quality.recall(label), 4) for label in sorted(quality.planted)}
+    result["false_positives"] = len(quality.false_positives)
     if args.json:
         print(json.dumps(result))
         return
@@ -103,6 +110,8 @@ def main() -> None:
         f"{result['rss_after_import_mb']} MB, after warm-up {result['rss_after_warm_up_mb']} MB, "
         f"after run {result['rss_after_run_mb']} MB, peak {result['peak_rss_mb']} MB"
     )
+    print("recall and false positives on the corpus:")
+    print("\n".join(f"  {line}" for line in quality.table().splitlines()))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,10 @@ Usage::
     result.text   # "Ik ben [NAAM], mijn BSN is [BSN]"
     result.found  # {PiiType.NAAM: 1, PiiType.BSN: 1}
 
+Placeholders: [BSN], [IBAN], [TELEFOON], [EMAIL], [ADRES], [DATUM], [NAAM], [NUMMER] (a labelled
+customer, case or invoice number) and [KENTEKEN]. Values go by their shape, not their checksum,
+and in any Unicode spelling (issue 12: privacy fails closed); see docs/privacy.md.
+
 Call :func:`warm_up` at start-up to load the word lists before the first message.
 """
 

@@ -26,16 +26,22 @@ _HOUSE_NUMBER_RE: Final = re.compile(
     r"(?P<addition>-?[A-Za-z](?!\w)|[ \t][A-Z](?!\w)|[ \t]?[-/][ \t]?\d{1,4}[A-Za-z]?(?!\w))?"
     r"(?!\w|[.,]\d)"
 )
+_POSTCODE_AFTER_RE: Final = re.compile(r"[ \t]*,?[ \t]*[1-9]\d{3}[ \t]?[A-Za-z]{2}(?![\w-])")
 _AMOUNT_AFTER_RE: Final = re.compile(r"\s*(?:%|,-|,\d|:\d)")
 _CURRENCY_BEFORE_RE: Final = re.compile(r"(?:€|\beur|\beuro|\$|£)\s*$", re.IGNORECASE)
 
 
-def find_postcodes(text: str, vocabulary: Vocabulary) -> list[Span]:
-    """ "6411 AB", "6411AB 12", "6411 ab, nr 12": a valid Dutch postcode, with its house number."""
+def find_postcodes(
+    text: str, vocabulary: Vocabulary, public: frozenset[str] = frozenset()
+) -> list[Span]:
+    """ "6411 AB", "6411AB 12", "6411 ab, nr 12": a valid Dutch postcode, with its house number.
+
+    Postcodes in ``public`` ("6411NE": those of public offices the bot names) are kept.
+    """
     spans = []
     for match in _POSTCODE_RE.finditer(text):
         digits, space, letters = match.groups()
-        if not nl_postcode.is_valid(digits + letters):
+        if not nl_postcode.is_valid(digits + letters) or digits + letters.upper() in public:
             continue
         if _currency_before(text, match.start()):
             continue
@@ -72,10 +78,49 @@ def find_streets(
         if tokens[k].break_before and _gap(text, tokens[k - 1], tokens[k]) not in ("", ","):
             continue
         start = _street_ending_at(tokens, protected, last, lex, with_number=True)
+        if start is None:
+            start = _unlisted_street(text, tokens, protected, last, end, lex)
         if start is not None:
             spans.append(Span(tokens[start].start, end, PiiType.ADRES))
     spans.extend(_streets_after_residence_cue(text, tokens, protected, lex))
     return spans
+
+
+def _unlisted_street(
+    text: str,
+    tokens: Sequence[Token],
+    protected: Sequence[Protected | None],
+    last: int,
+    end: int,
+    lex: Lexicon,
+) -> int | None:
+    """ "aan de Nieuw Eyckholt 145", "Nieuw Eyckholt 75, 6443 QI": capitalised words that are no
+    Dutch word, no name and no place, before a house number, count as a street the lists lack
+    when an article stands before them or a postcode follows (issue 12: fails closed). Without
+    such a sign "Klarna 300" stays."""
+    first = last
+    while (
+        first >= 0
+        and tokens[first].is_word
+        # as written: in a message in capitals or Title Case the token says "not informative"
+        and text[tokens[first].start].isupper()
+        and protected[first] is None
+        and not lex.is_function_word(tokens[first].norm)
+        and last - first < STREET_MAX_WORDS
+        and (first == last or not tokens[first + 1].break_before)
+    ):
+        first -= 1
+    first += 1
+    if first > last or lex.is_dutch_word(tokens[last].norm) or lex.is_name(tokens[last].norm):
+        return None
+    article_before = (
+        first > 0
+        and not tokens[first].break_before
+        and tokens[first - 1].norm in lex.vocabulary.articles
+    )
+    if article_before or _POSTCODE_AFTER_RE.match(text, end):
+        return first
+    return None
 
 
 def _gap(text: str, before: Token, after: Token) -> str:

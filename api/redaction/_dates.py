@@ -1,4 +1,5 @@
-"""Dates of birth: "12-03-1985", "12 maart 1985", "geboren op 12 maart".
+"""Dates of birth: "12-03-1985", "12 maart 1985", "geboren op 12 maart", "twaalf maart
+negentienzevenentachtig".
 
 Dates matter to the money questions too ("de deurwaarder komt op 12 maart", "betalen voor
 31-12-2025"), so not every date goes. A date is removed when a birth cue stands in the same
@@ -16,6 +17,7 @@ from functools import lru_cache
 from typing import Final
 
 from ._model import PiiType, Span
+from ._number_words import DAY_WORDS_PATTERN, day_number, year_number
 from ._text import normalise_phrase
 from ._vocabulary import Phrase, Vocabulary
 
@@ -55,11 +57,17 @@ def _dates(
     for m in _ISO_RE.finditer(text):
         yield m.start(), m.end(), int(m.group(3)), int(m.group(2)), int(m.group(1))
     for m in _textual_date_pattern(frozenset(months)).finditer(text):
-        day = int(m.group(1)) if m.group(1) else None
+        written_day = m.group(1)
+        day = None
+        if written_day:
+            day = int(written_day) if written_day.isdigit() else day_number(written_day)
+        end = m.end()
         year = _year(m.group(3), today) if m.group(3) else None
+        if year is None:
+            year, end = _year_in_words(text, end)
         if day is None and year is None:
             continue  # a month on its own ("in maart") is no date
-        yield m.start(), m.end(), day, months[m.group(2).casefold()], year
+        yield m.start(), end, day, months[m.group(2).casefold()], year
 
 
 @lru_cache(maxsize=4)
@@ -67,9 +75,28 @@ def _textual_date_pattern(month_names: frozenset[str]) -> re.Pattern[str]:
     """ "12 maart 1985", "3 mei", "maart 1985" (keyed by the vocabulary's month names only)."""
     names = "|".join(sorted((re.escape(name) for name in month_names), key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w.,])(?:(\d{{1,2}})(?:e|ste|de)?\s+)?({names})\.?(?:\s+(\d{{4}}|'\d{{2}}))?(?!\w)",
+        rf"(?<![\w.,])(?:(\d{{1,2}}|{DAY_WORDS_PATTERN})(?:e|ste|de)?[\s-]+)?"
+        rf"({names})\.?(?:\s+(\d{{4}}|'\d{{2}}))?(?!\w)",
         re.IGNORECASE,
     )
+
+
+_WORD_AFTER_RE: Final = re.compile(r"[\s-]+([^\W\d_]+)")
+_YEAR_WORDS_MAX: Final = 4
+
+
+def _year_in_words(text: str, pos: int) -> tuple[int | None, int]:
+    """A year in words right after ``pos`` ("negentien zevenentachtig") and where it ends."""
+    ends: list[int] = []
+    end = pos
+    while len(ends) < _YEAR_WORDS_MAX and (word := _WORD_AFTER_RE.match(text, end)) is not None:
+        end = word.end()
+        ends.append(end)
+    for stop in reversed(ends):
+        year = year_number(text[pos:stop])
+        if year is not None:
+            return year, stop
+    return None, pos
 
 
 def _year(written: str, today: date) -> int:

@@ -17,6 +17,8 @@ class PiiType(str, Enum):
     ADRES = "ADRES"
     DATUM = "DATUM"
     NAAM = "NAAM"
+    NUMMER = "NUMMER"  # a customer, case, invoice or reference number named as such
+    KENTEKEN = "KENTEKEN"  # a Dutch licence plate
 
     @property
     def placeholder(self) -> str:

@@ -4,11 +4,15 @@ part has been found, and the words that can never be part of one."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from ._lexicon import Lexicon, Protected
 from ._text import Token
+
+# A word this long one typing error away from a Dutch word is a misspelt word, not a name.
+TYPO_MIN_LENGTH: Final = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +23,8 @@ class NameContext:
     tokens: Sequence[Token]
     lex: Lexicon
     protected: Sequence[Protected | None]
+    # Written (nearly) all in capitals: case then tells nothing, and an acronym looks like a word.
+    shouting: bool = False
 
 
 def extend(ctx: NameContext, k: int) -> int:
@@ -96,11 +102,15 @@ def looks_like_street(ctx: NameContext, token: Token) -> bool:
     )
 
 
-def unknown_word(ctx: NameContext, j: int) -> bool:
+def unknown_word(ctx: NameContext, j: int, *, shouted: bool = False) -> bool:
     """Whether token ``j`` is a word no list knows: no listed name, no (inflected) Dutch word, no
     function word or determiner, no word made from a place name ("Heerlenaar"), no compound of
     known words and no acronym ("AOW-er", "CJIB"). Unknown words are mostly names the lists lack
-    ("Dmytro", "Ngozi"); brands and foreign places are kept by the vocabulary's keep lists."""
+    ("Dmytro", "Ngozi"); brands and foreign places are kept by the vocabulary's keep lists.
+
+    In a message written in capitals (``shouted``) every word starts like an acronym, so that
+    sign does not count there.
+    """
     lex = ctx.lex
     norm = ctx.tokens[j].norm
     vocabulary = lex.vocabulary
@@ -112,7 +122,7 @@ def unknown_word(ctx: NameContext, j: int) -> bool:
         and norm not in vocabulary.predicates
         and not lex.is_dutch_word(norm)
         and not lex.is_place_derived(norm)
-        and not made_of_known_words(ctx, j)
+        and not made_of_known_words(ctx, j, shouted=shouted)
     )
 
 
@@ -124,11 +134,11 @@ def styled_as_brand(ctx: NameContext, j: int) -> bool:
     return any(any(c.isupper() for c in part[1:]) for part in re.split(r"['’-]", written) if part)
 
 
-def made_of_known_words(ctx: NameContext, j: int) -> bool:
+def made_of_known_words(ctx: NameContext, j: int, *, shouted: bool = False) -> bool:
     """ "AOW-er", "ZZP'er", "WW-uitkering": a compound of an acronym or a known word."""
     token = ctx.tokens[j]
     written = ctx.text[token.start : token.end]
-    if len(written) >= 2 and written[:2].isupper():
+    if not shouted and len(written) >= 2 and written[:2].isupper():
         return True  # starts with an acronym
     parts = [p for p in re.split(r"['-]", token.norm) if p]
     lex = ctx.lex
@@ -139,3 +149,32 @@ def made_of_known_words(ctx: NameContext, j: int) -> bool:
 
 def is_initial(token: Token) -> bool:
     return token.abbreviation and len(token.norm) == 1
+
+
+def chat_word(ctx: NameContext, norm: str) -> bool:
+    """ "hoii", "heyyy", "doeiii": a chat word, also with letters repeated for emphasis; or a
+    long word one typing error away from a Dutch word ("Zorgtoeslg?"), which is a question's
+    keyword rather than a name."""
+    lex = ctx.lex
+    chat_words = lex.vocabulary.chat_words
+    folded = re.sub(r"(.)\1+", r"\1", norm)
+    if norm in chat_words or folded in chat_words or lex.is_dutch_word(folded):
+        return True
+    return len(norm) >= TYPO_MIN_LENGTH and any(
+        variant in lex.lemmas or variant in lex.plurals for variant in _one_edit_away(norm)
+    )
+
+
+def _one_edit_away(word: str) -> Iterator[str]:
+    """Words one deletion, transposition, substitution or insertion of a letter from ``word``."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for i in range(len(word) + 1):
+        head, tail = word[:i], word[i:]
+        if tail:
+            yield head + tail[1:]
+        if len(tail) > 1:
+            yield head + tail[1] + tail[0] + tail[2:]
+        for letter in letters:
+            if tail:
+                yield head + letter + tail[1:]
+            yield head + letter + tail

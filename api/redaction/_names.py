@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import Enum, auto
+from typing import Final
 
 from ._lexicon import Lexicon, Protected
 from ._model import PiiType, Span
@@ -25,13 +26,14 @@ from ._morphology import looks_like_participle
 from ._name_parts import (
     NameContext,
     blocked,
+    chat_word,
     extend,
     is_initial,
     styled_as_brand,
     surname_after_interfix,
     unknown_word,
 )
-from ._text import Token
+from ._text import Token, mostly_capitals
 from ._vocabulary import NAME_CUE_KINDS, Phrase
 
 _ALLOWED_GAPS = frozenset({"", ",", ":", "-", "–", "—"})
@@ -39,6 +41,7 @@ _ALLOWED_GAPS = frozenset({"", ",", ":", "-", "–", "—"})
 # does not count: a word no list knows after it is mostly a value, a name ("Contact: Dmytro"); the
 # Dutch words that start a sentence after a colon ("Vraag: Kan ik ...") are known words anyway.
 _CLAUSE_OPENERS = frozenset("\"“”„«»'‘’")
+_SHOUTED_MIN_LENGTH: Final = 4
 
 
 class _Mode(Enum):
@@ -53,7 +56,7 @@ def find_names(
 ) -> list[Span]:
     """Spans of person names in ``text``; ``tokens`` come from :func:`tokenize` on ``text`` and
     ``protected`` from :meth:`Lexicon.protected_kinds`."""
-    ctx = NameContext(text, tokens, lex, protected)
+    ctx = NameContext(text, tokens, lex, protected, shouting=mostly_capitals(text))
     taken = [False] * len(tokens)
     spans: list[Span] = []
 
@@ -268,24 +271,33 @@ def _unknown_capitalised(ctx: NameContext, i: int) -> int | None:
     place.
 
     At the start of a sentence (also after an opening quote) any word is capitalised, chat words
-    such as "Hoii" too; there the word is a name only in the subject slot, right before the finite
-    verb ("Dmytro belt morgen terug", 'zij zei: "Oksana betaalt"').
+    such as "Hoii" too; there the word is a name in the subject slot, right before the finite
+    verb ("Dmytro belt morgen terug", 'zij zei: "Oksana betaalt"'), and when it stands on its own
+    ("Dmytro, ik heb een vraag", "Groeten. Oksana"), unless it is a chat word (issue 12).
+
+    In a message written in capitals ("IK HEB MET DMYTRO GEBELD") case says nothing, so there an
+    unknown word of four letters or more counts as if it were capitalised (issue 12); shorter ones
+    are mostly acronyms.
     """
     tokens = ctx.tokens
     token = tokens[i]
-    if not token.capitalised or not unknown_word(ctx, i):
+    shouted = (
+        ctx.shouting
+        and len(token.norm) >= _SHOUTED_MIN_LENGTH
+        and ctx.text[token.start : token.end].isupper()
+    )
+    if not (token.capitalised or shouted) or not unknown_word(ctx, i, shouted=shouted):
         return None
     lex = ctx.lex
-    if styled_as_brand(ctx, i) or token.norm in lex.streets:
+    if (not shouted and styled_as_brand(ctx, i)) or token.norm in lex.streets:
         return None
     end = extend(ctx, i + 1)
     if _opens_clause(ctx, i):
-        verb_next = (
-            end < len(tokens)
-            and not tokens[end].break_before
-            and lex.is_finite_verb(tokens[end].norm)
-        )
-        return end if verb_next else None
+        if end < len(tokens) and not tokens[end].break_before:
+            return end if lex.is_finite_verb(tokens[end].norm) else None
+        if token.abbreviation or chat_word(ctx, token.norm):
+            return None  # "Geb. 12-03-85", "Hoii, ik heb een vraag"
+        return end
     if not token.break_before:
         previous = tokens[i - 1].norm
         vocabulary = lex.vocabulary

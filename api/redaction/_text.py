@@ -97,10 +97,15 @@ class Token:
         return not self.is_number
 
 
+def mostly_capitals(text: str) -> bool:
+    """Whether ``text`` is written (nearly) ALL IN CAPITALS."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
 def case_is_informative(text: str) -> bool:
     """Whether capitals in ``text`` say something: not so in ALL CAPS or Title Case Everywhere."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) >= 6 and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+    if mostly_capitals(text):
         return False
     words = [m.group() for m in re.finditer(r"[^\W\d_]{3,}", text)]
     return not (len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.7 * len(words))

@@ -37,6 +37,7 @@ _SCHEMA: Final[Mapping[str, Mapping[str, str]]] = {
         "article_interfixes": "words",
         "predicates": "words",
         "place_prepositions": "words",
+        "chat_words": "words",
     },
     "keep": {"places": "words", "organisations": "words", "money_words": "words"},
     "addresses": {
@@ -50,6 +51,12 @@ _SCHEMA: Final[Mapping[str, Mapping[str, str]]] = {
     },
     "numbers": {"units": "words"},
     "dates": {"birth_cues": "words", "months": "months"},
+    "identifiers": {
+        "number_labels": "words",
+        "bsn_labels": "words",
+        "plate_labels": "words",
+        "label_fillers": "words",
+    },
 }
 
 
@@ -128,6 +135,11 @@ class Vocabulary:
     units: frozenset[str]
     birth_cues: frozenset[Phrase]
     months: Mapping[str, int]
+    number_labels: frozenset[Phrase]
+    bsn_labels: frozenset[Phrase]
+    plate_labels: frozenset[Phrase]
+    label_fillers: frozenset[str]
+    chat_words: frozenset[str]
     name_cue_index: PhraseIndex
     residence_cue_index: PhraseIndex
 
@@ -196,6 +208,11 @@ def parse_vocabulary(text: str, *, source: str) -> Vocabulary:
         units=_single_words(words["units"]),
         birth_cues=words["birth_cues"],
         months=months,
+        number_labels=words["number_labels"],
+        bsn_labels=words["bsn_labels"],
+        plate_labels=words["plate_labels"],
+        label_fillers=_single_words(words["label_fillers"]),
+        chat_words=_single_words(words["chat_words"]),
         name_cue_index=PhraseIndex({field: words[field] for field in NAME_CUE_KINDS}),
         residence_cue_index=PhraseIndex({"residence": words["residence_cues"]}),
     )

@@ -215,7 +215,8 @@ MONTH_ABBREVIATIONS: Final = (
 # them: "6411 en 12" cannot be told from "1200 en 300" (see test_redaction.py).
 POSTCODE_WORD_PAIRS: Final = frozenset({"EN", "OP", "IN", "OM", "OF", "TE", "DE", "NU", "AL"})
 
-_SLOT_RE: Final = re.compile(r"\{(\w+)\}")
+# "{phone}" or "{phone:fullwidth}": a slot with an optional Unicode disguise (see DISGUISES).
+_SLOT_RE: Final = re.compile(r"\{(\w+)(?::(\w+))?\}")
 _WORD_RE: Final = re.compile(r"[^\W\d_]+")
 
 
@@ -228,6 +229,7 @@ class Planted:
     value: str
     start: int
     end: int
+    disguise: str = ""  # the Unicode disguise applied to the value, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +279,10 @@ class _Generator:
             parts.append(literal)
             length += len(literal)
             kind, label, value = self.value(match.group(1))
-            planted.append(Planted(kind, label, value, length, length + len(value)))
+            disguise = match.group(2) or ""
+            if disguise:
+                value = DISGUISES[disguise](value, self.rng)
+            planted.append(Planted(kind, label, value, length, length + len(value), disguise))
             parts.append(value)
             length += len(value)
             position = match.end()
@@ -318,6 +323,20 @@ class _Generator:
             return PiiType.ADRES, "street", f"{rng.choice(STREETS)} {self.house_number()}"
         if slot == "street_name":
             return PiiType.ADRES, "street", rng.choice(STREETS)
+        if slot == "bsn_bad":
+            return PiiType.BSN, "bsn", self.bsn_failing_check()
+        if slot == "iban_bad":
+            return PiiType.IBAN, "iban", self.iban_wrong_check()
+        if slot == "phone_any":
+            return PiiType.TELEFOON, "phone", self.phone_any()
+        if slot == "number":
+            return PiiType.NUMMER, "number", self.reference_number()
+        if slot == "plate":
+            return PiiType.KENTEKEN, "plate", self.plate(compact=False)
+        if slot == "plate_any":
+            return PiiType.KENTEKEN, "plate", self.plate(compact=True)
+        if slot == "dob_words":
+            return PiiType.DATUM, "date", self.date_of_birth_in_words()
         if slot == "dob":
             return PiiType.DATUM, "date", self.date_of_birth(with_year=True)
         if slot == "birthday":
@@ -359,6 +378,113 @@ class _Generator:
         if layout == "fours":
             return f"{number[:4]} {number[4:6]} {number[6:]}"
         return number
+
+    def bsn_failing_check(self) -> str:
+        """Nine digits that fail the 11-check (a BSN with a typo), in the usual layouts."""
+        rng = self.rng
+        while True:
+            number = str(rng.randint(100_000_000, 999_999_999))
+            if not stdnum_bsn.is_valid(number):
+                break
+        layout = rng.choice(("plain", "plain", "dots", "spaces", "dashes"))
+        if layout == "dots":
+            return f"{number[:4]}.{number[4:6]}.{number[6:]}"
+        if layout == "spaces":
+            return f"{number[:3]} {number[3:6]} {number[6:]}"
+        if layout == "dashes":
+            return f"{number[:3]}-{number[3:6]}-{number[6:]}"
+        return number
+
+    def iban_wrong_check(self) -> str:
+        """An IBAN whose check digits are wrong, grouped by spaces or dashes or not at all."""
+        rng = self.rng
+        country = rng.choice(("NL", "NL", "NL", "BE", "DE"))
+        bban = self._bban(country)
+        right = stdnum_iban.calc_check_digits(f"{country}00{bban}")
+        wrong = f"{(int(right) + rng.randint(1, 90)) % 97 + 2:02d}"
+        number = f"{country}{wrong}{bban}"
+        assert not stdnum_iban.is_valid(number)
+        layout = rng.choice(("groups", "dashes", "compact", "lower"))
+        if layout == "groups":
+            return " ".join(number[i : i + 4] for i in range(0, len(number), 4))
+        if layout == "dashes":
+            return "-".join(number[i : i + 4] for i in range(0, len(number), 4))
+        if layout == "lower":
+            return number.lower()
+        return number
+
+    def phone_any(self) -> str:
+        """Phone numbers the numbering plan has not issued (yet), or written in unusual ways."""
+        rng = self.rng
+        rest = str(rng.randint(60_000_000, 99_999_999))
+        area = rng.choice(("045", "043", "046", "020", "010", "077"))
+        local = str(rng.randint(1_000_000, 9_999_999))
+        return rng.choice(
+            (
+                f"06-{rest}",
+                f"+316{rest}",
+                f"+31 6{rest}",
+                f"0031-6-{rest}",
+                f"06/{rest}",
+                f"06.{rest[:2]}.{rest[2:4]}.{rest[4:6]}.{rest[6:]}",
+                f"(06) {rest}",
+                f"{area}-{local}",
+                f"+31{area[1:]}{local}",
+                f"({area}) {local[:3]} {local[3:5]} {local[5:]}",
+            )
+        )
+
+    def reference_number(self) -> str:
+        """A customer, case, invoice or fine number as such letters print them."""
+        rng = self.rng
+        return rng.choice(
+            (
+                str(rng.randint(10_000_000, 99_999_999)),
+                f"{rng.randint(2019, 2026)}/{rng.randint(10_000, 99_999)}",
+                f"{rng.randint(2019, 2026)}-{rng.randint(100, 99_999):05d}",
+                f"Z-{rng.randint(2019, 2026)}-{rng.randint(1000, 9999)}",
+                f"F{rng.randint(2019, 2026)}.{rng.randint(1000, 9999)}",
+                " ".join(str(rng.randint(1000, 9999)) for _ in range(4)),
+                f"{rng.randint(100_000, 999_999)}-{rng.randint(1, 99):02d}",
+                f"KL{rng.randint(100_000, 999_999)}",
+                str(rng.randint(1000, 99_999)),
+            )
+        )
+
+    def plate(self, *, compact: bool) -> str:
+        """A Dutch licence plate in one of the 14 sidecodes; ``compact`` also without dashes."""
+        rng = self.rng
+        code = rng.choice(PLATE_SIDECODES)
+        plate = "".join(
+            rng.choice(PLATE_LETTERS) if c == "L" else str(rng.randint(0, 9)) if c == "D" else "-"
+            for c in code
+        )
+        layouts = ["dashed", "dashed", "lower"] + (["compact", "spaces"] if compact else [])
+        layout = rng.choice(layouts)
+        if layout == "lower":
+            return plate.lower()
+        if layout == "compact":
+            return plate.replace("-", "")
+        if layout == "spaces":
+            return plate.replace("-", " ")
+        return plate
+
+    def date_of_birth_in_words(self) -> str:
+        """ "twaalf maart negentienzevenentachtig", "3 april negentien vierentachtig",
+        "geboren op 3-4-90": a date of birth in words or with a two-digit year."""
+        rng = self.rng
+        day = date(rng.randint(1940, 2006), rng.randint(1, 12), rng.randint(1, 28))
+        month = MONTHS[day.month - 1]
+        day_word = rng.choice((DAY_WORDS[day.day], DAY_WORDS[day.day], str(day.day)))
+        year_word = _year_in_words(day.year, rng)
+        return rng.choice(
+            (
+                f"{day_word} {month} {year_word}",
+                f"{day_word} {month} {year_word}",
+                f"{day_word} {month} {day.year}",
+                f"{day.day}-{day.month}-{day.year % 100:02d}",
+            )
+        )
 
     def iban(self) -> str:
         rng = self.rng
@@ -500,6 +626,89 @@ class _Generator:
                 day.isoformat(),
             )
         )
+
+
+PLATE_SIDECODES: Final = (
+    "LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL-LL", "DD-LLL-D",
+    "D-LLL-DD", "LL-DDD-L", "L-DDD-LL", "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D",
+)  # fmt: skip
+PLATE_LETTERS: Final = "BDFGHJKLNPRSTVXZ"  # the RDW uses no vowels, C, M, Q, W, Y
+_UNITS_IN_WORDS: Final = (
+    "nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
+    "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien",
+)  # fmt: skip
+_TENS_IN_WORDS: Final = (
+    "", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig",
+)  # fmt: skip
+
+
+def _in_words(n: int) -> str:
+    """1 to 99 in Dutch words, written as one word ("zevenentachtig", "tweeëntwintig")."""
+    if n < 20:
+        return _UNITS_IN_WORDS[n]
+    unit, tens = n % 10, _TENS_IN_WORDS[n // 10]
+    if not unit:
+        return tens
+    unit_word = _UNITS_IN_WORDS[unit]
+    return f"{unit_word}{'ën' if unit_word.endswith('e') else 'en'}{tens}"
+
+
+DAY_WORDS: Final = {n: _in_words(n) for n in range(1, 32)}
+
+
+def _year_in_words(year: int, rng: random.Random) -> str:
+    rest = year % 100
+    if year < 2000:
+        return rng.choice(
+            (f"negentien{_in_words(rest)}", f"negentien {_in_words(rest)}")
+            if rest
+            else ("negentienhonderd",)
+        )
+    return f"tweeduizend{_in_words(rest)}" if rest else "tweeduizend"
+
+
+def _zero_width(value: str, rng: random.Random) -> str:
+    """Invisible characters between the characters: zero-width space and joiners, soft hyphen,
+    word joiner, byte order mark."""
+    invisible = ("\u200b", "\u200c", "\u200d", "\u00ad", "\u2060", "\ufeff")
+    return (
+        "".join(c + (rng.choice(invisible) if rng.random() < 0.5 else "") for c in value[:-1])
+        + (value[-1])
+    )
+
+
+def _full_width(value: str, rng: random.Random) -> str:
+    """Full-width forms of digits, letters, "@", "-", "." and "/" (as some phone keyboards type)."""
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in value)
+
+
+def _digits_of(zero: int) -> Callable[[str, random.Random], str]:
+    def disguise(value: str, rng: random.Random) -> str:
+        return "".join(chr(zero + int(c)) if c.isdigit() else c for c in value)
+
+    return disguise
+
+
+def _unicode_separators(value: str, rng: random.Random) -> str:
+    """No-break and narrow spaces for spaces, non-breaking hyphens and en dashes for dashes."""
+    return "".join(
+        rng.choice(("\u00a0", "\u202f", "\u2009"))
+        if c == " "
+        else rng.choice(("\u2011", "\u2013", "\u2212"))
+        if c == "-"
+        else c
+        for c in value
+    )
+
+
+DISGUISES: Final[dict[str, Callable[[str, random.Random], str]]] = {
+    "zw": _zero_width,
+    "fullwidth": _full_width,
+    "arabic": _digits_of(0x0660),  # Arabic-Indic digits
+    "persian": _digits_of(0x06F0),  # Extended Arabic-Indic digits
+    "devanagari": _digits_of(0x0966),
+    "separators": _unicode_separators,
+}
 
 
 def _capitalise_interfix(surname: str) -> str:

@@ -1,6 +1,7 @@
 """No planted personal data survives anywhere: send the PII corpus through the running stack
 (API, Rasa, action server), then search the API database, every log file and Rasa's tracker store
-for every planted value. After DELETE no row of those sessions is left."""
+for every planted value, as typed and in its plain form (ASCII digits, no invisible characters:
+the corpus disguises some values with Unicode). After DELETE no row of those sessions is left."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import httpx
 import pytest
 
 from api.chat import session_key
+from api.redaction._normalise import normalise_text
 from tests.api.pii_corpus import Planted, load_corpus
 
 pytestmark = pytest.mark.stack
@@ -20,10 +22,12 @@ MESSAGES_PER_SESSION = 8
 
 
 def _needles(planted: Planted) -> list[re.Pattern[str]]:
-    """Patterns for a planted value as typed, and (for numbers) as bare digits."""
-    patterns = [re.compile(rf"(?<!\w){re.escape(planted.value)}(?!\w)")]
-    digits = re.sub(r"\D", "", planted.value)
-    if planted.kind.name in ("BSN", "IBAN", "TELEFOON") and len(digits) >= 8:
+    """Patterns for a planted value as typed and in plain form, and (for numbers) as bare
+    digits."""
+    plain = normalise_text(planted.value).text
+    patterns = [re.compile(rf"(?<!\w){re.escape(value)}(?!\w)") for value in {planted.value, plain}]
+    digits = re.sub(r"[^0-9]", "", plain)
+    if planted.kind.name in ("BSN", "IBAN", "TELEFOON", "NUMMER") and len(digits) >= 8:
         patterns.append(re.compile(rf"(?<!\d){digits}(?!\d)"))
     return patterns
 
@@ -55,7 +59,7 @@ def test_no_planted_value_is_stored_logged_or_tracked(stack: object) -> None:
         # A message asking to wipe the data ("verwijder mijn gegevens") ends its session.
         fresh = response.json()["conversation_deleted"]
         planted.extend(message.planted)
-    assert len(planted) >= 200
+    assert len(planted) >= 300
 
     trackers = "\n".join(
         rasa.get(
