@@ -38,6 +38,8 @@ class Turn:
     messages: list[BotMessage]
     conversation_deleted: bool = False
     handoff_offer: bool = False
+    # A typed yes/no to the offer of a person; the caller answers it (api.handoff.typed_reply).
+    handoff_reply: bool | None = None
 
 
 async def create_session(db: AsyncSession, municipality: str, now: datetime) -> str:
@@ -102,7 +104,9 @@ async def chat_turn(
         )
     session.last_activity_at = now
     await db.commit()
-    return Turn(messages=answers, handoff_offer=reply.handoff_offer)
+    return Turn(
+        messages=answers, handoff_offer=reply.handoff_offer, handoff_reply=reply.handoff_reply
+    )
 
 
 async def delete_session(db: AsyncSession, rasa: RasaClient, session_id: str) -> None:
