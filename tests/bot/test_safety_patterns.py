@@ -57,6 +57,7 @@ VIOLENCE = [
     "mijn ex bedreigt mij",
     "mijn man pakt al mijn geld af",
     "ich weur geslage",
+    "mn vriend heeft me weer geslagen omdat er geen geld is",
     "my husband hits me",
 ]
 NOT_CRISIS = [
