@@ -19,7 +19,7 @@ from actions.texts import fill, load_texts, say
 from bot.safety.patterns import Term, asked_term, terms_in
 
 REPHRASE_FILE = Path(__file__).with_name("rephrase.nl.yml")
-MAX_TERMS = 2
+MAX_TERMS = 1
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +39,8 @@ def answer_key(tracker: Tracker) -> str | None:
     """Which answer the resident asks about: the pending question, or the last answer's key."""
     if (fact := pending_question(tracker)) is not None:
         return f"question_{fact}"
-    for event in reversed(_previous_bot_messages(list(tracker.events))):
+    # The first message of that turn is the answer itself; later ones are offers and buttons.
+    for event in _previous_bot_messages(list(tracker.events)):
         metadata = event.get("metadata") or {}
         key = metadata.get("text_key") or metadata.get("utter_action")
         if isinstance(key, str) and key in rephrasings():
