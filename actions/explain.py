@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.resume import pending_question, repeat_pending_question
-from actions.texts import fill, load_texts, say
+from actions.texts import fill, load_texts, say, texts
 from bot.safety.patterns import Term, asked_term, terms_in
 
 REPHRASE_FILE = Path(__file__).with_name("rephrase.nl.yml")
@@ -71,8 +71,16 @@ class ActionExplainTerm(Action):
             term = found[0] if found else None
         if term is None:
             say(dispatcher, tracker, "explain_unknown_term")
-        else:
-            dispatcher.utter_message(text=fill(tracker, term.text), term_key=term.key)
+            repeat_pending_question(dispatcher, tracker)
+            return []
+        offer = term.ask is not None and pending_question(tracker) is None
+        dispatcher.utter_message(
+            text=fill(tracker, term.text),
+            buttons=[{"title": texts()["explain_check_button"]["text"], "payload": f"/{term.ask}"}]
+            if offer
+            else [],
+            term_key=term.key,
+        )
         repeat_pending_question(dispatcher, tracker)
         return []
 

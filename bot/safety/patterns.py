@@ -106,6 +106,8 @@ class Term:
     key: str
     names: tuple[str, ...]
     text: str
+    # The intent that checks whether the resident can get it (a scheme), if any.
+    ask: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +119,15 @@ def terms() -> tuple[tuple[Term, ...], tuple[re.Pattern[str], ...]]:
         names, text = entry.get("names"), entry.get("text")
         if not isinstance(names, list) or not names or not isinstance(text, str):
             raise ValueError(f"{TERMS_FILE}: terms.{key} needs 'names' and 'text'")
-        found.append(Term(key=str(key), names=tuple(normalise(str(n)) for n in names), text=text))
+        ask = entry.get("ask")
+        found.append(
+            Term(
+                key=str(key),
+                names=tuple(normalise(str(n)) for n in names),
+                text=text,
+                ask=str(ask) if ask else None,
+            )
+        )
     questions = tuple(re.compile(str(p)) for p in data.get("question_patterns") or [])
     return tuple(found), questions
 

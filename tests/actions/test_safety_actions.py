@@ -152,3 +152,10 @@ def test_typed_answers_to_the_offer_reach_the_api() -> None:
     no, _ = _run(ActionHandoffReply(), _tracker("nee liever niet", "deny"))
     assert yes == [{**yes[0], "custom": {"handoff_reply": "yes"}}]
     assert no[0]["custom"] == {"handoff_reply": "no"}
+
+
+def test_explaining_a_scheme_offers_to_check_it() -> None:
+    messages, _ = _run(ActionExplainTerm(), _tracker("wat is zorgtoeslag?", "explain_term"))
+    assert messages[0]["buttons"] == [
+        {"title": "Kijken of ik dit kan krijgen", "payload": "/ask_zorgtoeslag"}
+    ]
