@@ -52,7 +52,12 @@ def explain_last(tracker: Tracker) -> tuple[str, list[Term]]:
     """Other words for the last answer, and the terms in it that deserve their own line."""
     key = answer_key(tracker)
     text = rephrasings()[key if key is not None else "generic"]["text"]
-    said = " ".join(e.get("text") or "" for e in _previous_bot_messages(list(tracker.events)))
+    said = " ".join(
+        e.get("text") or ""
+        for e in _previous_bot_messages(list(tracker.events))
+        # A word explained a moment ago is not explained again.
+        if not (e.get("metadata") or {}).get("term_key")
+    )
     return fill(tracker, str(text)), terms_in(said)[:MAX_TERMS]
 
 

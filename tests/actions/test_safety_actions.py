@@ -159,3 +159,14 @@ def test_explaining_a_scheme_offers_to_check_it() -> None:
     assert messages[0]["buttons"] == [
         {"title": "Kijken of ik dit kan krijgen", "payload": "/ask_zorgtoeslag"}
     ]
+
+
+def test_what_do_you_mean_does_not_explain_the_same_word_again() -> None:
+    before = [
+        *ASKED_AGE,
+        {"event": "user", "text": "wat is een toeslagpartner"},
+        {"event": "bot", "text": "Uw toeslagpartner is ...", "metadata": {"term_key": "x"}},
+        {"event": "bot", "text": f"{AGE_QUESTION}\nWaarom"},
+    ]
+    messages, _ = _run(ActionExplainLast(), _tracker("huh?", "explain_last", CHECK_WAITING, before))
+    assert "toeslagpartner" not in _texts(messages).lower()
