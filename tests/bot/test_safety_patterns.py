@@ -20,6 +20,8 @@ SUICIDE = [
     "ik denk steeds aan de dood",
     "ik ben het leven zat",
     "ik wil gewoon verdwijnen",
+    "ik wil mezelf van kant maken",
+    "ik denk erover me om het leven te brengen",
     "mijn kinderen zijn beter af zonder mij, de schulden worden te veel",
     "ik wil er niet meer zijn",
     "ik wil er gewoon niet meer zijn door die deurwaarder",
