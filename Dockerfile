@@ -15,6 +15,9 @@ COPY actions ./actions
 COPY benefits_rules ./benefits_rules
 COPY api/__init__.py ./api/__init__.py
 COPY api/municipalities ./api/municipalities
+# The NLU safety net's patterns; the actions read its term list too.
+COPY bot/__init__.py ./bot/__init__.py
+COPY bot/safety ./bot/safety
 RUN pip install --no-cache-dir -e ".[rasa,nlp]"
 
 FROM rasa-base AS actions

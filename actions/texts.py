@@ -1,4 +1,8 @@
-"""Texts the custom actions say, from ``actions/texts.nl.yml`` (editors change them there)."""
+"""Texts the custom actions say, from ``actions/texts.nl.yml`` (editors change them there).
+
+A conversation in English (slot ``language`` is "en") gets the text from ``texts.en.yml`` when
+that file has the key; everything else stays Dutch.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 TEXTS_FILE = Path(__file__).with_name("texts.nl.yml")
+ENGLISH_FILE = Path(__file__).with_name("texts.en.yml")
 
 
 class _Values(dict[str, Any]):
@@ -20,25 +25,53 @@ class _Values(dict[str, Any]):
         return "{" + key + "}"
 
 
-@lru_cache(maxsize=1)
-def texts() -> dict[str, dict[str, Any]]:
-    raw = yaml.safe_load(TEXTS_FILE.read_text(encoding="utf-8"))
+def load_texts(path: Path) -> dict[str, dict[str, Any]]:
+    """The ``texts`` of a texts file (schema_version 1), each with a ``text``."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(raw, dict) or raw.get("schema_version") != 1:
-        raise ValueError(f"{TEXTS_FILE}: field 'schema_version' must be 1")
+        raise ValueError(f"{path}: field 'schema_version' must be 1")
     entries = raw.get("texts")
     if not isinstance(entries, dict):
-        raise ValueError(f"{TEXTS_FILE}: field 'texts' is missing")
+        raise ValueError(f"{path}: field 'texts' is missing")
     for key, entry in entries.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
-            raise ValueError(f"{TEXTS_FILE}: field 'texts.{key}.text' must be a text")
+            raise ValueError(f"{path}: field 'texts.{key}.text' must be a text")
     return entries
+
+
+@lru_cache(maxsize=1)
+def texts() -> dict[str, dict[str, Any]]:
+    return load_texts(TEXTS_FILE)
+
+
+@lru_cache(maxsize=1)
+def english_texts() -> dict[str, dict[str, Any]]:
+    return load_texts(ENGLISH_FILE)
+
+
+def in_english(tracker: Tracker) -> bool:
+    return bool(tracker.get_slot("language") == "en")
+
+
+def entry_for(tracker: Tracker, key: str) -> dict[str, Any]:
+    """The text entry ``key`` in the conversation's language (Dutch when there is no English)."""
+    if in_english(tracker) and key in english_texts():
+        return english_texts()[key]
+    return texts()[key]
+
+
+def fill(tracker: Tracker, template: str, **values: Any) -> str:
+    """``template`` with slots such as {municipality_phone} and ``values`` filled in."""
+    filled = _Values(tracker.current_slot_values())
+    filled.update(values)
+    return template.format_map(filled)
 
 
 def say(dispatcher: CollectingDispatcher, tracker: Tracker, key: str, **values: Any) -> None:
     """Send the text ``key`` with its buttons; slots such as {municipality_phone} are filled."""
-    entry = texts()[key]
-    filled = _Values(tracker.current_slot_values())
-    filled.update(values)
+    entry = entry_for(tracker, key)
     dispatcher.utter_message(
-        text=str(entry["text"]).format_map(filled), buttons=list(entry.get("buttons") or [])
+        text=fill(tracker, str(entry["text"]), **values),
+        buttons=list(entry.get("buttons") or []),
+        text_key=key,
     )

@@ -14,7 +14,7 @@ from api.handoff.draft import forget_unshared
 from api.handoff.live import active_handoff_for, add_resident_message
 from api.models import ChatMessage, ChatSession
 from api.rasa_client import BotMessage, BotReply, RasaClient
-from api.redaction import redact
+from api.redaction import Redaction, redact
 from api.security import token_digest
 from api.texts import text
 
@@ -38,6 +38,8 @@ class Turn:
     messages: list[BotMessage]
     conversation_deleted: bool = False
     handoff_offer: bool = False
+    # A typed yes/no to the offer of a person; the caller answers it (api.handoff.typed_reply).
+    handoff_reply: bool | None = None
 
 
 async def create_session(db: AsyncSession, municipality: str, now: datetime) -> str:
@@ -59,6 +61,29 @@ async def live_session(db: AsyncSession, token: str, now: datetime, idle: timede
     return session
 
 
+# How many of the bot's latest messages may hold the button the resident pressed.
+_RECENT_BOT_MESSAGES = 10
+
+
+async def _redact_unless_offered(db: AsyncSession, session_id: str, raw_text: str) -> Redaction:
+    """The message without personal data; a payload of a button the bot just offered is ours.
+
+    A payload such as "/deny" can look like a name to the redaction; it is only passed on
+    unchanged when it is exactly the payload of one of the bot's recent buttons.
+    """
+    if raw_text.startswith("/"):
+        rows = await db.scalars(
+            select(ChatMessage.buttons)
+            .where(ChatMessage.session_id == session_id, ChatMessage.sender == "bot")
+            .order_by(ChatMessage.id.desc())
+            .limit(_RECENT_BOT_MESSAGES)
+        )
+        offered = {b.get("payload") for buttons in rows for b in buttons or []}
+        if raw_text in offered:
+            return Redaction(text=raw_text, found={})
+    return redact(raw_text)
+
+
 async def chat_turn(
     db: AsyncSession, rasa: RasaClient, session: ChatSession, raw_text: str, now: datetime
 ) -> Turn:
@@ -67,7 +92,7 @@ async def chat_turn(
     Nothing is written before Rasa has answered: when the bot is down the resident can send the
     same text again and nothing is half-stored.
     """
-    redaction = redact(raw_text)
+    redaction = await _redact_unless_offered(db, session.id, raw_text)
     if (handoff := await active_handoff_for(db, session.id)) is not None:
         # A counsellor has (or is about to take) this conversation: the bot stays silent.
         add_resident_message(db, handoff, redaction.text, now)
@@ -102,7 +127,9 @@ async def chat_turn(
         )
     session.last_activity_at = now
     await db.commit()
-    return Turn(messages=answers, handoff_offer=reply.handoff_offer)
+    return Turn(
+        messages=answers, handoff_offer=reply.handoff_offer, handoff_reply=reply.handoff_reply
+    )
 
 
 async def delete_session(db: AsyncSession, rasa: RasaClient, session_id: str) -> None:

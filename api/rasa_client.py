@@ -46,6 +46,13 @@ class BotReply:
     delete_conversation: bool = False
     # The bot offers a warm handoff: the widget shows the consent screen.
     handoff_offer: bool = False
+    # The resident typed yes or no to that offer ("ja prima, deel maar"): True, False or None.
+    handoff_reply: bool | None = None
+
+
+def _parse_handoff_reply(custom: Any) -> bool | None:
+    reply = custom.get("handoff_reply") if isinstance(custom, dict) else None
+    return {"yes": True, "no": False}.get(reply) if isinstance(reply, str) else None
 
 
 def _parse_custom(custom: Any) -> tuple[Download | None, bool, bool]:
@@ -65,10 +72,13 @@ def _parse_reply(raw: Any) -> BotReply:
         raise BotUnavailable("unexpected answer from Rasa")
     messages: list[BotMessage] = []
     delete = offer = False
+    reply: bool | None = None
     for item in raw:
         if not isinstance(item, dict):
             continue
         download, wants_delete, offers_handoff = _parse_custom(item.get("custom"))
+        if (typed := _parse_handoff_reply(item.get("custom"))) is not None:
+            reply = typed
         delete = delete or wants_delete
         offer = offer or offers_handoff
         if download is not None:
@@ -86,7 +96,9 @@ def _parse_reply(raw: Any) -> BotReply:
             # Buttons without text belong to the message before them.
             last = messages.pop()
             messages.append(BotMessage(text=last.text, buttons=last.buttons + buttons))
-    return BotReply(messages=messages, delete_conversation=delete, handoff_offer=offer)
+    return BotReply(
+        messages=messages, delete_conversation=delete, handoff_offer=offer, handoff_reply=reply
+    )
 
 
 class RasaClient:

@@ -7,7 +7,8 @@ from fastapi import APIRouter, Response, status
 from api import chat
 from api.deps import DbDep, MunicipalityDep, NowDep, RasaDep, SettingsDep
 from api.errors import ApiError, ErrorBody
-from api.rasa_client import BotUnavailable
+from api.handoff import typed_reply
+from api.rasa_client import BotMessage, BotUnavailable
 from api.schemas import (
     ButtonOut,
     DownloadOut,
@@ -59,6 +60,14 @@ async def post_message(
     except BotUnavailable:
         await db.rollback()
         raise _unavailable(municipality) from None
+    if turn.handoff_reply is not None:
+        reply = await typed_reply.answer_offer(
+            db, rasa, session, turn.handoff_reply, config=municipality, settings=settings, now=now
+        )
+        turn = chat.Turn(
+            messages=[*turn.messages, BotMessage(text=reply.notice)],
+            handoff_offer=turn.handoff_offer or reply.show_preview,
+        )
     return MessagesOut(
         messages=[
             MessageOut(

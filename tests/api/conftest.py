@@ -57,6 +57,8 @@ class FakeRasa:
 
     slots: dict[str, dict[str, Any]] = field(default_factory=dict)
     received: list[tuple[str, str]] = field(default_factory=list)
+    # What the bot answers to a given message (default: one plain text).
+    replies: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     down: bool = False
 
     def handler(self, request: httpx.Request) -> httpx.Response:
@@ -68,7 +70,8 @@ class FakeRasa:
         if path == "/webhooks/rest/webhook":
             body = json.loads(request.content)
             self.received.append((body["sender"], body["message"]))
-            return httpx.Response(200, json=[{"text": "Dit is de chatbot."}])
+            reply = self.replies.get(body["message"], [{"text": "Dit is de chatbot."}])
+            return httpx.Response(200, json=reply)
         match = re.fullmatch(r"/conversations/([^/]+)/tracker(/events)?", path)
         if match:
             sender = unquote(match.group(1))

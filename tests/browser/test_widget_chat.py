@@ -244,7 +244,8 @@ def test_message_text_is_never_html(open_site: Callable[..., Site]) -> None:
 
 
 def test_bot_wipe_request_clears_the_widget(open_site: Callable[..., Site]) -> None:
-    """ "Wis mijn gegevens" typed to the bot wipes on the server, and the widget forgets too."""
+    """ "Wis mijn gegevens" typed to the bot asks first; after "Ja, wis alles" the server wipes
+    and the widget forgets too."""
     site = open_site()
     widget = site.widget
     widget.open()
@@ -252,6 +253,10 @@ def test_bot_wipe_request_clears_the_widget(open_site: Callable[..., Site]) -> N
     old = widget.stored()["sessionId"]
     widget.input.fill("verwijder mijn gegevens")
     widget.input.press("Enter")
+    yes = site.page.get_by_role("button", name="Ja, wis alles")
+    expect(yes).to_be_visible(timeout=30_000)  # Nothing is wiped before an explicit yes.
+    assert widget.stored()["sessionId"] == old
+    yes.click()
     expect(widget.resident_messages).to_have_count(0, timeout=30_000)  # Only the confirmation.
     expect(widget.bot_messages).to_have_count(2)  # The welcome text and the confirmation.
     assert widget.stored() == {}

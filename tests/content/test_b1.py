@@ -30,11 +30,21 @@ MAX_SENTENCE_WORDS = 20
 textstat.set_lang("nl")
 
 
+def _is_english(variant: dict[str, object]) -> bool:
+    conditions = variant.get("condition") or []
+    return any(
+        isinstance(c, dict) and c.get("name") == "language" and c.get("value") == "en"
+        for c in conditions  # type: ignore[union-attr]
+    )
+
+
 def _domain_texts() -> Iterator[tuple[str, str]]:
     for path in sorted((ROOT / "bot" / "domain").glob("*.yml")):
         domain = yaml.safe_load(path.read_text(encoding="utf-8"))
         for name, variants in (domain.get("responses") or {}).items():
             for variant in variants:
+                if _is_english(variant):
+                    continue  # English variants for residents who write English (issue 10)
                 yield f"{path.name}:{name}", variant["text"]
 
 
@@ -53,6 +63,8 @@ def answer_texts() -> list[tuple[str, str]]:
     texts = list(_domain_texts())
     texts += _yaml_texts(ROOT / "actions" / "texts.nl.yml", "texts", ("text",))
     texts += _yaml_texts(ROOT / "api" / "texts.nl.yml", "texts", ())
+    texts += _yaml_texts(ROOT / "actions" / "terms.nl.yml", "terms", ("text",))
+    texts += _yaml_texts(ROOT / "actions" / "rephrase.nl.yml", "texts", ("text",))
     texts += _yaml_texts(
         ROOT / "benefits_rules" / "data" / "questions.yaml", "questions", ("text", "why")
     )

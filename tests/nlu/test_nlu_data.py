@@ -36,6 +36,8 @@ INTENTS = frozenset(
         "ask_minimaregelingen",
         # benefits-check dialogue
         "inform", "dont_know", "stop_check", "restart_check", "save_result",
+        # safety, steering and explanations (issue 10)
+        "crisis_suicide", "domestic_violence", "ask_help", "explain_term", "explain_last",
     }
 )  # fmt: skip
 MIN_TRAINING = 30  # the issue's minimum is 25
