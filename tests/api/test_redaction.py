@@ -615,3 +615,30 @@ def test_a_broken_vocabulary_names_file_line_and_field(
     assert text.startswith("vocabulary.yaml:")
     reported_line = int(text.split(":")[1])
     assert abs(reported_line - line) <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can not pay my rent",
+        "Can you help me please",
+        "May I ask something about my debts",
+        "my landlord wants to evict me since july",
+        "we have no money for food, both of us",
+    ],
+)
+def test_english_money_talk_stays_readable(text: str) -> None:
+    # The bot answers English in English; "my", "can" and "may" are also in the name lists.
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My name is John Smith", "My name is [NAAM]"),
+        ("call me May", "call me [NAAM]"),
+        ("hi, my name's Robert", "hi, my name's [NAAM]"),
+    ],
+)
+def test_english_introductions_still_remove_the_name(text: str, expected: str) -> None:
+    assert redact(text).text == expected
