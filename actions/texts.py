@@ -34,11 +34,15 @@ def texts() -> dict[str, dict[str, Any]]:
     return entries
 
 
-def say(dispatcher: CollectingDispatcher, tracker: Tracker, key: str, **values: Any) -> None:
-    """Send the text ``key`` with its buttons; slots such as {municipality_phone} are filled."""
-    entry = texts()[key]
+def render(tracker: Tracker, key: str, **values: Any) -> str:
+    """The text ``key`` with slots such as {municipality_phone} and ``values`` filled in."""
     filled = _Values(tracker.current_slot_values())
     filled.update(values)
+    return str(texts()[key]["text"]).format_map(filled)
+
+
+def say(dispatcher: CollectingDispatcher, tracker: Tracker, key: str, **values: Any) -> None:
+    """Send the text ``key`` with its buttons; slots such as {municipality_phone} are filled."""
     dispatcher.utter_message(
-        text=str(entry["text"]).format_map(filled), buttons=list(entry.get("buttons") or [])
+        text=render(tracker, key, **values), buttons=list(texts()[key].get("buttons") or [])
     )

@@ -1,0 +1,158 @@
+"""Reading facts from residents' own Dutch words: benefits_rules.reading and .mentions, the one
+parser the chat and the rules share (no Rasa needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from benefits_rules import fit_answer, mentions, reading
+from benefits_rules.reading import Money
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("ongeveer 1400 netto", 1400),
+        ("tweeduizend", 2000),
+        ("€ 1.850,50", 1850.5),
+        ("1850,50", 1850.5),
+        ("25.000 bruto per jaar", 25000),
+        ("tweeduizend vijfhonderd euro", 2500),
+        ("zo'n 1200 in de maand", 1200),
+        ("30k", 30000),
+        ("zo'n 22k per jaar", 22000),
+        ("720 euro per maand", 720),
+        ("ongeveer dertienhonderd netto", 1300),
+        ("niks", 0),
+        ("50 duizend", 50000),
+    ],
+)
+def test_amounts_in_digits_and_words(text: str, amount: float) -> None:
+    said = reading.read_money(text)
+    assert said is not None
+    assert said.euro == pytest.approx(amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "money"),
+    [
+        ("720 euro per maand", Money(720, "month")),
+        ("ongeveer dertienhonderd netto", Money(1300, None, "net")),
+        ("zo'n 22k per jaar", Money(22000, "year")),
+        ("25.000 bruto per jaar", Money(25000, "year", "gross")),
+        ("tussen 1200 en 1400", Money(1200, None, None, 1400)),
+    ],
+)
+def test_amounts_keep_their_period_and_basis(text: str, money: Money) -> None:
+    assert reading.read_money(text) == money
+
+
+@pytest.mark.parametrize("text", ["weet ik niet", "2 jaar", "1200 of 1400", "blauw", "3 kinderen"])
+def test_no_amount_rather_than_a_guess(text: str) -> None:
+    assert reading.read_money(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["weet ik niet", "geen idee", "Weet ik nie", "dat weet ik niet precies"]
+)
+def test_dont_know(text: str) -> None:
+    assert reading.is_dont_know(text)
+
+
+def test_a_plain_no_is_not_dont_know() -> None:
+    assert not reading.is_dont_know("nee")
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("4 en 9", [4, 9]),
+        ("2 kinderen van 3 en 7", [3, 7]),
+        ("twee kinderen van drie en zeven", [3, 7]),
+        ("een kind van acht", [8]),
+        ("geen", []),
+        ("nee, geen kinderen", []),
+    ],
+)
+def test_children(text: str, ages: list[int]) -> None:
+    children = reading.parse_children(text)
+    assert children is not None
+    assert [c["age"] for c in children] == ages
+
+
+def test_children_without_ages_asks_again() -> None:
+    assert reading.parse_children("ik heb twee kinderen") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ja", True),
+        ("jao", True),
+        ("Ja hoor", True),
+        ("nee", False),
+        ("nae", False),
+        ("misschien", None),
+    ],
+)
+def test_yes_no_with_limburg_words(text: str, value: bool | None) -> None:
+    assert reading.parse_yes_no(text) is value
+
+
+def test_age_in_words() -> None:
+    assert reading.parse_age("ik ben vierendertig") == 34
+    assert reading.parse_age("honderdvijftig") == 150
+    # read, but never used: the check asks again (benefits_rules.fitting)
+    assert fit_answer("age", "age", "honderdvijftig").problem == "age_impossible"
+
+
+def test_housing() -> None:
+    assert reading.parse_housing("ik huur een flat") == "rent"
+    assert reading.parse_housing("we hebben een koophuis") == "owner"
+    assert reading.parse_housing("ik woon bij mijn ouders") == "other"
+
+
+def test_mentioned_facts_in_a_correction() -> None:
+    facts = mentions.mentioned_facts("nee ik heb twee kinderen van 4 en 9")
+    assert facts == {"children": [{"age": 4}, {"age": 9}]}
+
+
+def test_mentioned_facts_money_period() -> None:
+    assert mentions.mentioned_facts("ongeveer 1400 netto") == {"net_monthly_income": 1400}
+    assert mentions.mentioned_facts("25.000 bruto per jaar") == {"annual_income": 25000}
+    assert mentions.mentioned_facts("mijn huur is 650") == {"rent": 650, "housing": "rent"}
+    assert mentions.mentioned_facts("ik ben 34 en alleenstaand") == {
+        "age": 34,
+        "has_partner": False,
+    }
+
+
+def test_facts_said_in_passing() -> None:
+    assert mentions.mentioned_facts("mag ik huurtoeslag met 50000 spaargeld?") == {"assets": 50000}
+    assert mentions.mentioned_facts("ik heb 50 duizend spaargeld") == {"assets": 50000}
+    assert mentions.mentioned_facts("ik betaal 720 huur") == {"rent": 720, "housing": "rent"}
+    said = "hoi ik ben alleenstaande moeder van 2 kinderen en heb 2 maanden huurachterstand"
+    assert mentions.mentioned_facts(said) == {"has_partner": False, "housing": "rent"}
+    assert mentions.situation_facts(said) == {
+        "child_count": 2,
+        "arrears_months": 2,
+        "arrears": True,
+    }
+    assert mentions.situation_facts("de deurwaarder komt, ik krijg al zorgtoeslag") == {
+        "bailiff": True,
+        "benefits_received": ["zorgtoeslag"],
+    }
+
+
+def test_a_bare_number_is_never_a_fact_in_passing() -> None:
+    assert mentions.mentioned_facts("720 euro per maand") == {}
+    assert mentions.mentioned_facts("zeg 300") == {}
+    assert mentions.mentioned_facts("ik ben 2 maanden achter met de huur") == {"housing": "rent"}
+
+
+def test_energy_cutoff_words() -> None:
+    from actions.money_topics import is_energy_cutoff
+
+    assert is_energy_cutoff("ze gaan het gas afsluiten")
+    assert is_energy_cutoff("we zitten zonder stroom")
+    assert not is_energy_cutoff("mijn energierekening is te hoog")
