@@ -7,7 +7,7 @@ from functools import partial
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import benefits_dialogue as dialogue
@@ -53,6 +53,8 @@ def _say_step(
     kept = [SlotSet("household", step.household), SlotSet("check_state", step.state)]
     if step.corrected:
         say(dispatcher, tracker, "check_corrected")
+    elif step.noted:
+        say(dispatcher, tracker, "check_noted")
     if step.confirm is not None:
         entry = texts()[step.confirm.key]
         dispatcher.utter_message(
@@ -66,7 +68,7 @@ def _say_step(
             ],
         )
         return [*kept, SlotSet("check_active", True)]
-    if step.reprompt is not None:
+    if step.reprompt is not None and not step.offer_help:
         key = step.reprompt if step.reprompt in texts() else "check_reprompt_choice"
         say(dispatcher, tracker, key)
     if step.question is not None:
@@ -81,18 +83,19 @@ def _say_step(
                 ],
             )
         else:
+            count = (tracker.get_slot("situation") or {}).get("child_count")
+            if (
+                question.fact == "children"
+                and step.reprompt is None
+                and isinstance(count, int)
+                and count > 1
+            ):
+                say(dispatcher, tracker, "check_children_count_known", count=count)
             _ask(dispatcher, question, with_why=step.reprompt is None)
         return [*kept, SlotSet("pending_fact", question.fact), SlotSet("check_active", True)]
     result = step.result or {}
-    dispatcher.utter_message(
-        text=short_result(result, partial(render, tracker)),
-        buttons=list(
-            texts()["check_after_result_focused" if focused else "check_after_result"].get(
-                "buttons"
-            )
-            or []
-        ),
-    )
+    dispatcher.utter_message(text=short_result(result, partial(render, tracker)))
+    say(dispatcher, tracker, "check_after_result_focused" if focused else "check_after_result")
     return [
         *kept,
         SlotSet("pending_fact", None),
@@ -150,6 +153,38 @@ def misunderstood_twice(events: list[dict[str, Any]]) -> bool:
     return intents[-2:] == ["nlu_fallback", "nlu_fallback"]
 
 
+# A typed "ja"/"nee" outside the check answers the buttons of the bot's last message
+# ("Ja, ik wil iemand spreken"): the action behind the button's payload runs.
+BUTTON_ACTIONS = {
+    "/ask_human": "action_offer_handoff",
+    "/check_benefits": "action_start_check",
+    "/resume_check": "action_resume_check",
+    "/save_result": "action_save_result",
+    "/stop_check": "action_stop_check",
+}
+
+
+def last_buttons(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    for event in reversed(events):
+        if event.get("event") == "user":
+            continue
+        if event.get("event") == "bot":
+            return list((event.get("data") or {}).get("buttons") or [])
+    return []
+
+
+def typed_yes_no_button(events: list[dict[str, Any]], intent: str) -> str | None:
+    """The action of the "Ja ..." (affirm) or "Nee ..." (deny) button the bot just offered."""
+    prefix = {"affirm": "ja", "deny": "nee"}.get(intent)
+    if prefix is None:
+        return None
+    for button in last_buttons(events):
+        title = str(button.get("title") or "").lower()
+        if title == prefix or title.startswith((prefix + ",", prefix + " ")):
+            return BUTTON_ACTIONS.get(str(button.get("payload") or ""))
+    return None
+
+
 def _pause(dispatcher: CollectingDispatcher, tracker: Tracker, person: bool) -> list[EventType]:
     """Leave the check at once; the answers stay in this conversation to continue later."""
     state = dict(tracker.get_slot("check_state") or {})
@@ -178,6 +213,9 @@ class ActionCheckAnswer(Action):
         text = tracker.latest_message.get("text") or ""
         if not tracker.get_slot("check_active"):
             intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+            follow = typed_yes_no_button(tracker.events, intent)
+            if follow is not None:
+                return [FollowupAction(follow)]
             if (tracker.get_slot("check_state") or {}).get("paused") and intent != "nlu_fallback":
                 say(dispatcher, tracker, "check_resume_offer")
             elif intent == "nlu_fallback" and misunderstood_twice(tracker.events):

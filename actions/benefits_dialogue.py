@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -75,6 +75,7 @@ class Step:
     offer_help: bool = False  # the second misunderstanding in a row: buttons and a person
     confirm: Confirm | None = None
     corrected: tuple[str, ...] = ()
+    noted: bool = False  # facts for other questions were taken from the message
     result: dict[str, Any] | None = None
     explanation: tuple[str, ...] = ()
 
@@ -241,10 +242,13 @@ def answer(
 
     updated, corrected = absorb(updated, text, skip=pending)
     mentioned = mentioned_facts(text)
-    if corrected and pending not in mentioned:
-        # "nee wacht, 2 kinderen": a correction of an earlier answer, not an answer to the
-        # pending question (its "nee" must not count as one); go on from there.
-        return _finish_or_ask(updated, schemes, current, corrected)
+    others = [fact for fact in mentioned if fact not in (pending, "housing")]
+    if (corrected or others) and pending not in mentioned:
+        # "nee wacht, 2 kinderen", "ik heb niks gespaard" at the rent question: about another
+        # question, not an answer to the pending one (its "nee" or "niks" must not count as
+        # one); go on from there.
+        step = _finish_or_ask(updated, schemes, current, corrected)
+        return replace(step, noted=not corrected)
     if re.search(r"\bnee\s+(wacht|sorry)|\bwacht\b|\bfout\b|\bik\s+bedoel", text.lower()):
         recount = _children_recount(updated, text)
         if recount is not None:
@@ -261,10 +265,19 @@ def answer(
     if applied is None:
         if fitted.problem is None and _children_recount(updated, text) is not None:
             return _finish_or_ask(_children_recount(updated, text) or updated, schemes, current)
-        reprompt = f"check_reprompt_{fitted.problem or kind}"
         if corrected:
             return _finish_or_ask(updated, schemes, current, corrected)
-        return _not_understood(updated, schemes, current, reprompt, corrected)
+        if fitted.problem is not None:
+            # understood, but not enough (the ages of the children, net instead of gross):
+            # say what is needed; this is not a misunderstanding
+            current.pop("misses", None)
+            return Step(
+                household=updated,
+                state=current,
+                question=next_question(updated, schemes),
+                reprompt=f"check_reprompt_{fitted.problem}",
+            )
+        return _not_understood(updated, schemes, current, f"check_reprompt_{kind}")
     return _finish_or_ask(applied, schemes, current, corrected)
 
 

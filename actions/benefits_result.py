@@ -12,6 +12,7 @@ from typing import Any
 
 Text = Callable[..., str]
 LIKELY = ("eligible", "possibly_eligible")
+MAX_REASONED_MISSES = 2
 
 
 def _euro(amount: Any) -> str:
@@ -34,11 +35,34 @@ def _amount(result: Mapping[str, Any], text: Text) -> str | None:
     return text(key + "_range", low=_euro(low), high=_euro(high))
 
 
+# The condition that says most about why, first; "U bent 18 jaar of ouder" says least.
+WHY_ORDER = ("income", "children", "child_age", "young_child", "amount", "assets")
+
+
 def _why(result: Mapping[str, Any]) -> str | None:
-    met = [
-        r for r in result.get("reasons") or [] if r.get("met") and str(r.get("text") or "").strip()
+    met = {
+        str(r.get("code")): str(r.get("text") or "").strip()
+        for r in result.get("reasons") or []
+        if r.get("met") and str(r.get("text") or "").strip()
+    }
+    for code in WHY_ORDER:
+        if code in met:
+            return met[code]
+    return next((text for code, text in met.items() if code != "age"), None)
+
+
+def _why_not(result: Mapping[str, Any]) -> str:
+    unmet = [
+        str(r.get("text") or "").strip()
+        for r in result.get("reasons") or []
+        if not r.get("met") and str(r.get("text") or "").strip()
     ]
-    return str(met[0]["text"]).strip() if met else None
+    return unmet[0] if unmet else ""
+
+
+def _first_sentence(text: str) -> str:
+    head, dot, _ = text.strip().partition(". ")
+    return head + "." if dot else text.strip()
 
 
 def _line(result: Mapping[str, Any], text: Text) -> str:
@@ -58,7 +82,13 @@ def _line(result: Mapping[str, Any], text: Text) -> str:
         parts.append(why)
     apply = result.get("how_to_apply") or {}
     if apply.get("text"):
-        parts.append(text("check_result_apply", text=apply["text"], url=apply.get("url") or ""))
+        parts.append(
+            text(
+                "check_result_apply",
+                text=_first_sentence(apply["text"]),
+                url=apply.get("url") or "",
+            )
+        )
     return " ".join(part.strip() for part in parts if part and part.strip())
 
 
@@ -79,9 +109,20 @@ def short_result(evaluation: Mapping[str, Any], text: Text) -> str:
         if lines
         else [text("check_result_nothing")]
     )
-    missed = [str(r.get("title")) for r in schemes if r.get("outcome") == "not_eligible"]
-    if missed:
-        blocks.append(text("check_result_not_eligible", titles=", ".join(missed)))
+    missed = [r for r in schemes if r.get("outcome") == "not_eligible"]
+    if 0 < len(missed) <= MAX_REASONED_MISSES:
+        # a short or focused check: say why in one line each
+        blocks.append(
+            text("check_result_not_eligible_header")
+            + "\n"
+            + "\n".join(
+                f"- {r.get('title')}: {_why_not(r)}" if _why_not(r) else f"- {r.get('title')}"
+                for r in missed
+            )
+        )
+    elif missed:
+        titles = ", ".join(str(r.get("title")) for r in missed)
+        blocks.append(text("check_result_not_eligible", titles=titles))
     blocks.append(text("check_result_disclaimer"))
     return "\n\n".join(blocks)
 

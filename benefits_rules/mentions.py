@@ -34,7 +34,8 @@ _AGE = (
 )
 _SINGLE = re.compile(
     r"\b(alleenstaand\w*|ik\s+woon\s+alleen|ik\s+ben\s+alleen\b|geen\s+partner|gescheiden|"
-    r"single|weduwe|weduwnaar|vrijgezel|ik\s+heb\s+geen\s+(man|vrouw|vriend|vriendin))\b"
+    r"single|weduwe|weduwnaar|vrijgezel|ik\s+heb\s+geen\s+(man|vrouw|vriend|vriendin)|"
+    r"(zit|sta|ben)\s+(er\s+)?(helemaal\s+)?alleen\s+(voor|met)|alleen\s+met\s+mijn\s+\w*\s*kind\w*)\b"
 )
 _COUPLE = re.compile(
     r"\b(getrouwd|samenwonend|wij\s+wonen\s+samen|we\s+wonen\s+samen|geregistreerd\s+partner|"

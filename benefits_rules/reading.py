@@ -254,16 +254,38 @@ def child_count(text: str) -> int | None:
     return None
 
 
+_CHILD_PHRASE = re.compile(
+    r"\b(?:(\d{1,2})\s+)?(kind|kinderen|kids|kindje|kindjes|kinders|zoon|zoons|zoontje|dochter|"
+    r"dochters|dochtertje|baby|jongens|meiden)\b"
+)
+_AGE_LIST_FILLER = {"van", "zijn", "is", "en", "jaar", "oud", "de", "of", "&", "and", "resp"}
+
+
+def _ages_after(normalised: str, start: int) -> list[int]:
+    """The ages listed right after a child word: "kinderen van 3 en 7 jaar, ..." -> [3, 7]."""
+    ages: list[int] = []
+    for token in re.findall(r"\d+|[a-z&]+|[^\s\w]", normalised[start:]):
+        if token.isdigit():
+            ages.append(int(token))
+        elif token in _AGE_LIST_FILLER or (token == "," and ages):
+            continue
+        elif ages or token not in ("(", ":", "-"):
+            break
+    return ages
+
+
 def parse_children(text: str) -> list[dict[str, int]] | None:
     """Ages of the children: "4 en 9", "2 kinderen van 3 en 7", "geen" -> []. None if unclear
     (also when only the number of children is given: then the ages are asked)."""
     normalised = normalise(text)
     if re.search(r"\b(geen|nee|nae|niet)\b", normalised) and not re.search(r"\d", normalised):
         return []
-    numbers = [int(n) for n in _INTEGER.findall(normalised)]
     count = child_count(text)
-    if count is not None and numbers and numbers[0] == count:
-        numbers = numbers[1:]  # "2 kinderen van 3 en 7": the first number is the count
+    phrase = _CHILD_PHRASE.search(normalised)
+    if phrase is not None:
+        numbers = _ages_after(normalised, phrase.end())
+    else:
+        numbers = [int(n) for n in _INTEGER.findall(normalised)]
     if not numbers or (count is not None and len(numbers) != count):
         return None
     if any(n > 25 for n in numbers):

@@ -219,3 +219,11 @@ def test_a_later_correction_of_the_number_of_children_asks_their_ages_again() ->
     assert fixed.question.fact == "children"
     again = dialogue.answer(fixed.household, None, "children", "4 en 9", None, fixed.state)
     assert again.household["children"] == [{"age": 4}, {"age": 9}]
+
+
+def test_a_fact_for_another_question_is_not_filed_under_the_pending_one() -> None:
+    step = dialogue.start(dialogue.new_household("heerlen", TODAY), None, "")
+    noted = dialogue.answer(step.household, None, "rent", "ik heb niks gespaard")
+    assert noted.household["assets"] == 0
+    assert "rent" not in noted.household
+    assert noted.noted

@@ -50,13 +50,17 @@ def test_the_short_result_names_amount_why_and_how_to_apply_without_empty_bullet
                 "how_to_apply": {"text": "Via Mijn toeslagen.", "url": "https://toeslagen.nl"},
                 "not_checked": ["", "U staat ingeschreven op dit adres."],
             },
-            "huurtoeslag": {"title": "Huurtoeslag", "outcome": "not_eligible", "reasons": []},
+            "huurtoeslag": {
+                "title": "Huurtoeslag",
+                "outcome": "not_eligible",
+                "reasons": [{"met": False, "text": "Uw vermogen is hoger dan 38.479 euro."}],
+            },
         }
     }
     text = short_result(evaluation, _text)
     assert "Zorgtoeslag: ongeveer 129 euro per maand. Uw inkomen is laag genoeg." in text
     assert "Aanvragen: Via Mijn toeslagen. https://toeslagen.nl" in text
-    assert "Waarschijnlijk geen recht op: Huurtoeslag." in text
+    assert "- Huurtoeslag: Uw vermogen is hoger dan 38.479 euro." in text
     assert "- \n" not in text
     assert not text.rstrip().endswith("-")
     detail = not_checked(evaluation, _text)

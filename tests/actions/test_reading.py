@@ -156,3 +156,34 @@ def test_energy_cutoff_words() -> None:
     assert is_energy_cutoff("ze gaan het gas afsluiten")
     assert is_energy_cutoff("we zitten zonder stroom")
     assert not is_energy_cutoff("mijn energierekening is te hoog")
+
+
+def test_a_period_is_converted_to_what_the_question_asks_only_after_a_question_back() -> None:
+    yearly_at_month = fit_answer("net_monthly_income", "money_month", "zo'n 22k per jaar")
+    assert yearly_at_month.value is None
+    assert yearly_at_month.confirm is not None
+    assert yearly_at_month.confirm.yes == 1833
+    monthly_at_year = fit_answer("annual_income", "money_year", "1500 per maand")
+    assert monthly_at_year.confirm is not None
+    assert monthly_at_year.confirm.yes == 18000
+    assert fit_answer("rent", "money_month", "720 euro per maand").value == 720
+    assert fit_answer("rent", "money_month", "150 per week").value == 650
+
+
+def test_net_and_gross_are_never_converted_into_each_other() -> None:
+    net_at_gross = fit_answer("annual_income", "money_year", "ongeveer 1400 netto")
+    assert net_at_gross.value is None
+    assert net_at_gross.problem == "need_gross_year"
+    assert net_at_gross.kept == {"net_monthly_income": 1400}
+    gross_at_net = fit_answer("net_monthly_income", "money_month", "25.000 bruto per jaar")
+    assert gross_at_net.problem == "need_net"
+    assert gross_at_net.kept == {"annual_income": 25000}
+
+
+def test_the_rules_read_typed_answers_with_the_same_parser() -> None:
+    from benefits_rules import answer_value
+
+    assert answer_value("rent", "720 euro per maand") == 720
+    assert answer_value("has_partner", "jawel") is True
+    assert answer_value("children", "2 kinderen van 3 en 7") == [{"age": 3}, {"age": 7}]
+    assert answer_value("assets", "geen idee") == "unknown"

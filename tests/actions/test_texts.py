@@ -11,7 +11,7 @@ ACTIONS = Path(__file__).resolve().parents[2] / "actions"
 KNOWN_PLACEHOLDERS = {"municipality_phone", "scheme"}
 # Filled in by the benefits check: amounts in a confirmation, a result line.
 CHECK_PLACEHOLDERS = {"amount", "converted", "age", "number", "title", "text", "url", "low", "high"}
-CHECK_PLACEHOLDERS |= {"titles"}
+CHECK_PLACEHOLDERS |= {"titles", "count"}
 
 
 def test_every_key_used_by_the_actions_exists() -> None:
