@@ -216,6 +216,16 @@ class ActionCheckAnswer(Action):
             follow = typed_yes_no_button(tracker.events, intent)
             if follow is not None:
                 return [FollowupAction(follow)]
+            if intent in ("nlu_fallback", "inform") and dialogue.BENEFITS_QUESTION.search(
+                text.lower()
+            ):
+                return [FollowupAction("action_start_check")]
+            household = tracker.get_slot("household")
+            if tracker.get_slot("benefits_result") and isinstance(household, dict):
+                schemes = tracker.get_slot("check_schemes")
+                revised = dialogue.revise(household, schemes, text)
+                if revised is not None:
+                    return _say_step(dispatcher, tracker, revised, focused=bool(schemes))
             if (tracker.get_slot("check_state") or {}).get("paused") and intent != "nlu_fallback":
                 say(dispatcher, tracker, "check_resume_offer")
             elif intent == "nlu_fallback" and misunderstood_twice(tracker.events):
@@ -301,7 +311,8 @@ class ActionResultDetail(Action):
         full = tracker.get_slot("benefits_result_text")
         summary = tracker.get_slot("benefits_result")
         if not full or not isinstance(summary, dict):
-            say(dispatcher, tracker, "no_result_to_save")
+            active = tracker.get_slot("check_active")
+            say(dispatcher, tracker, "check_no_result_yet" if active else "no_result_to_save")
             return []
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent == "check_not_checked":

@@ -61,6 +61,11 @@ PERSON = re.compile(
     r"met\s+(een\s+)?(mens|medewerker|iemand|persoon)\s+(praten|spreken)|echt\s+mens)\b"
 )
 ANSWER_MISSES_BEFORE_HELP = 2
+# A question about benefits the classifier did not place ("kan ik nog iets krijgen?"): the check.
+BENEFITS_QUESTION = re.compile(
+    r"\b(recht\s+op|(nog\s+)?iets\s+krijgen|ergens\s+(geld\s+)?krijgen|toeslag\w*|"
+    r"regeling\w*|aanspraak|in\s+aanmerking)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -279,6 +284,18 @@ def answer(
             )
         return _not_understood(updated, schemes, current, f"check_reprompt_{kind}")
     return _finish_or_ask(applied, schemes, current, corrected)
+
+
+def revise(household: Mapping[str, Any], schemes: Sequence[str] | None, text: str) -> Step | None:
+    """A correction after the result ("nee wacht, 2 kinderen", "mijn huur is 800"): the
+    check again with the new facts (asking what is now missing), or None if nothing changed."""
+    updated, corrected = absorb(household, text)
+    recount = _children_recount(updated, text)
+    if recount is not None:
+        updated, corrected = recount, (*corrected, "children")
+    if updated == dict(household):
+        return None
+    return _finish_or_ask(updated, schemes, {}, corrected or ("household",))
 
 
 def _children_recount(household: dict[str, Any], text: str) -> dict[str, Any] | None:

@@ -40,8 +40,8 @@ def collect(slots: dict[str, Any], intent: str, text: str, municipality: str) ->
     """The slot values to change after one message (a plain function, tested without Rasa)."""
     changes: dict[str, Any] = {}
     active = bool(slots.get("check_active"))
-    if active and intent in ANSWER_INTENTS:
-        return changes
+    if intent in ANSWER_INTENTS and (active or slots.get("benefits_result")):
+        return changes  # an answer, or a correction of the result: the check reads it
     household = slots.get("household") or dialogue.new_household(municipality)
     updated, _ = dialogue.absorb(household, text)
     if updated != household:
@@ -69,7 +69,7 @@ class ActionValidateSlotMappings(Action):
             return []
         slots = {
             name: tracker.get_slot(name)
-            for name in ("check_active", "household", "situation", "check_state")
+            for name in ("check_active", "household", "situation", "check_state", "benefits_result")
         }
         changes = collect(slots, intent, text, municipality_key())
         return [SlotSet(name, value) for name, value in changes.items()]

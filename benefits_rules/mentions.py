@@ -21,7 +21,11 @@ from .reading import (
     to_number,
 )
 
-_NUM = r"(\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d{1,2})?)"
+_NUM = (
+    r"(\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![\d.,]*\d)"
+    r"(?!\s*(?:jaar|jr|maand|maanden|mnd|kind\w*|kids|weken|dagen|keer|%|procent)\b)"
+)
+_FILLER = r"(?:\s+(?:eigenlijk|nu|maar|netto|bruto|totaal|in\s+totaal|toch|wel|zelf|samen)\b)*\s*"
 _ABOUT = r"(?:ongeveer|zo'?\s?n|zon|rond|circa|ca\.?|bijna|net|maar|iets\s+meer\s+dan|:)?\s*"
 _LINK = r"\s*(?:is|was|van|bedraagt|betaal\s+ik|krijg\s+ik|heb\s+ik|staat|op)?\s*"
 _PERIOD_WORDS = r"\s*(?:per\s+maand|p/?m|per\s+mnd|in\s+de\s+maand|per\s+jaar|p/?j)?\s*"
@@ -31,19 +35,28 @@ _AGE = (
     re.compile(r"\b(\d{1,3})\s+(?:jaar|jr)\s+oud\b"),
     re.compile(r"\b(?:mijn\s+)?leeftijd\s*(?:is|:)?\s*(\d{1,3})\b"),
     re.compile(r"\b(?:ik\s+word|ik\s+ben\s+net)\s+(\d{1,3})\b"),
+    re.compile(r"(?:^|[,.!?]\s*|\ben\s+)ben\s+(\d{1,3})\s*(?:jaar|jr)\b"),
+    re.compile(r"(?:^|[.!?]\s+)ben\s+(\d{2,3})\s*(?:[.!?,]|$)"),
+)
+_MY = r"(?:mijn|men|m'n|mn|me)"
+_PARTNER_AGE = re.compile(
+    rf"\b(?:zij|hij|{_MY}\s+(?:partner|vriendin|vriend|man|vrouw))\s+is\s+(\d{{1,3}})\b"
+    r"(?!\s*(?:maand|week|keer))"
 )
 _SINGLE = re.compile(
     r"\b(alleenstaand\w*|ik\s+woon\s+alleen|ik\s+ben\s+alleen\b|geen\s+partner|gescheiden|"
     r"single|weduwe|weduwnaar|vrijgezel|ik\s+heb\s+geen\s+(man|vrouw|vriend|vriendin)|"
+    r"(man|vrouw|partner)\s+is\s+(\w+\s+){0,3}overleden|"
     r"(zit|sta|ben)\s+(er\s+)?(helemaal\s+)?alleen\s+(voor|met)|alleen\s+met\s+mijn\s+\w*\s*kind\w*)\b"
 )
 _COUPLE = re.compile(
     r"\b(getrouwd|samenwonend|wij\s+wonen\s+samen|we\s+wonen\s+samen|geregistreerd\s+partner|"
-    r"(?<!ex-)(?<!ex\s)(mijn|met\s+mijn)\s+(man|vrouw|partner)\b|"
-    r"samen\s+met\s+mijn\s+(vriend|vriendin))"
+    r"(?<!ex-)(?<!ex\s)(mijn|men|m'n|mn|met\s+mijn)\s+(man|vrouw|partner)\b|woon\w*\s+samen|"
+    r"samen\s+met\s+(mijn|men|m'n|mn|me)\s+(vriend|vriendin))"
 )
 _RENT = (
     re.compile(rf"\b(?:kale\s+)?huur\b{_LINK}{_ABOUT}{_NUM}{_PERIOD_WORDS}"),
+    re.compile(rf"\b(?:huren|huur)\s+(?:voor|van|à|a)\s+{_ABOUT}{_NUM}"),
     re.compile(rf"{_NUM}{_PERIOD_WORDS}(?:aan\s+)?(?:kale\s+)?huur\b(?!\w)"),
 )
 _INCOME_WORDS = (
@@ -51,10 +64,16 @@ _INCOME_WORDS = (
     r"bijstandsuitkering)"
 )
 _INCOME = (
-    re.compile(rf"\b(?:ik\s+verdien|we\s+verdienen|wij\s+verdienen|verdien\s+ik)\b{_ABOUT}{_NUM}"),
+    re.compile(
+        rf"\b(?:ik\s+verdien|we\s+verdienen|wij\s+verdienen|verdien\s+ik)\b{_FILLER}{_ABOUT}{_NUM}"
+    ),
     re.compile(rf"\b{_INCOME_WORDS}{_LINK}{_ABOUT}{_NUM}"),
     re.compile(rf"{_NUM}\s*(?:netto|bruto)?{_PERIOD_WORDS}(?:aan\s+)?{_INCOME_WORDS}\b"),
     re.compile(rf"{_NUM}{_PERIOD_WORDS}(?:netto|bruto)\b"),
+    re.compile(
+        rf"\b(?:netto|bruto)\b(?:\s+(?:komt|er|is|heb|hebben|ik|we|krijg|krijgen|per|maand)){{0,4}}\s*{_ABOUT}{_NUM}"
+    ),
+    re.compile(rf"\bkomt\s+er\s+(?:\w+\s+){{0,2}}?{_ABOUT}{_NUM}(?:\s+\w+){{0,2}}\s+binnen\b"),
 )
 _ASSETS = (
     re.compile(
@@ -127,10 +146,13 @@ def mentioned_facts(text: str) -> dict[str, Any]:
         if age and 16 <= int(age.group(1)) <= 110:
             facts["age"] = int(age.group(1))
             break
+    partner_age = _PARTNER_AGE.search(lowered)
     if _SINGLE.search(lowered) or re.search(r"\balleenstaande\s+(moeder|vader|ouder)", lowered):
         facts["has_partner"] = False
-    elif _COUPLE.search(lowered):
+    elif _COUPLE.search(lowered) or partner_age:
         facts["has_partner"] = True
+    if partner_age and 16 <= int(partner_age.group(1)) <= 110 and facts["has_partner"]:
+        facts["partner_age"] = int(partner_age.group(1))
     if CHILD_WORDS.search(lowered):
         children = parse_children(lowered)
         if children is not None and (children or child_count(lowered) == 0):

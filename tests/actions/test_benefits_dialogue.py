@@ -227,3 +227,14 @@ def test_a_fact_for_another_question_is_not_filed_under_the_pending_one() -> Non
     assert noted.household["assets"] == 0
     assert "rent" not in noted.household
     assert noted.noted
+
+
+def test_a_correction_after_the_result_updates_it() -> None:
+    step = _run(SINGLE_MOTHER)
+    assert step.result is not None
+    before = step.result["schemes"]["kindgebonden_budget"]["amount_per_month"]
+    revised = dialogue.revise(step.household, None, "nee wacht, ik heb 3 kinderen van 3, 7 en 12")
+    assert revised is not None
+    assert revised.result is not None
+    assert revised.result["schemes"]["kindgebonden_budget"]["amount_per_month"] > before
+    assert dialogue.revise(step.household, None, "dank je wel") is None

@@ -144,6 +144,25 @@ def test_facts_said_in_passing() -> None:
     }
 
 
+def test_facts_with_typos_and_without_ik() -> None:
+    said = (
+        "wat krijg ik aan toeslagen, ben 28 jr en woon samen met men vriendin, we huren voor 850pm"
+    )
+    assert mentions.mentioned_facts(said) == {
+        "age": 28,
+        "has_partner": True,
+        "rent": 850,
+        "housing": "rent",
+    }
+    assert mentions.mentioned_facts("zij is 27") == {"has_partner": True, "partner_age": 27}
+    assert mentions.mentioned_facts("netto komt er 2600 binnen per maand") == {
+        "net_monthly_income": 2600
+    }
+    assert mentions.mentioned_facts("oh wacht, ik verdien eigenlijk 45000 per jaar") == {
+        "annual_income": 45000
+    }
+
+
 def test_a_bare_number_is_never_a_fact_in_passing() -> None:
     assert mentions.mentioned_facts("720 euro per maand") == {}
     assert mentions.mentioned_facts("zeg 300") == {}
