@@ -7,12 +7,14 @@ from functools import partial
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import benefits_dialogue as dialogue
-from actions.benefits_result import not_checked, short_result
+from actions.benefits_result import short_result
+from actions.check_steering import pause, typed_yes_no_button
 from actions.municipality import municipality_key
+from actions.session import offer_handoff
 from actions.texts import render, say, texts
 from benefits_rules import Question
 
@@ -105,6 +107,51 @@ def _say_step(
     ]
 
 
+def start_check(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str) -> list[EventType]:
+    """Start (or widen) the check, focused by an ask_* intent, asking only what is missing."""
+    schemes = dialogue.FOCUS.get(intent)
+    household = tracker.get_slot("household") or dialogue.new_household(municipality_key())
+    if schemes:
+        titles = dialogue.scheme_titles(household, schemes)
+        say(dispatcher, tracker, "check_intro_focused", scheme=" of ".join(titles))
+    else:
+        say(dispatcher, tracker, "check_intro")
+    step = dialogue.start(
+        household,
+        schemes,
+        tracker.latest_message.get("text") or "",
+        tracker.get_slot("check_state"),
+    )
+    return [
+        SlotSet("check_schemes", list(schemes) if schemes else None),
+        *_say_step(dispatcher, tracker, step, focused=bool(schemes)),
+    ]
+
+
+def resume_check(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """Ask the question where the check was (or start it)."""
+    household = tracker.get_slot("household") or dialogue.new_household(municipality_key())
+    schemes = tracker.get_slot("check_schemes")
+    say(dispatcher, tracker, "check_resumed")
+    step = dialogue.start(household, schemes, "", tracker.get_slot("check_state"))
+    return _say_step(dispatcher, tracker, step, focused=bool(schemes))
+
+
+def _follow_button(
+    dispatcher: CollectingDispatcher, tracker: Tracker, payload: str
+) -> list[EventType]:
+    """What the button with ``payload`` does, for a typed "ja" (in this action: no second
+    action is predicted, so the dialogue policies never see an unexpected turn)."""
+    if payload == "/ask_human":
+        offer_handoff(dispatcher, tracker)
+        return []
+    if payload == "/resume_check":
+        return resume_check(dispatcher, tracker)
+    if payload == "/stop_check":
+        return pause(dispatcher, tracker, person=False)
+    return start_check(dispatcher, tracker, "check_benefits")
+
+
 class ActionStartCheck(Action):
     """check_benefits or ask_*: start (or widen) the check, asking only what is missing."""
 
@@ -115,23 +162,7 @@ class ActionStartCheck(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name") or "check_benefits"
-        schemes = dialogue.FOCUS.get(intent)
-        household = tracker.get_slot("household") or dialogue.new_household(municipality_key())
-        if schemes:
-            titles = dialogue.scheme_titles(household, schemes)
-            say(dispatcher, tracker, "check_intro_focused", scheme=" of ".join(titles))
-        else:
-            say(dispatcher, tracker, "check_intro")
-        step = dialogue.start(
-            household,
-            schemes,
-            tracker.latest_message.get("text") or "",
-            tracker.get_slot("check_state"),
-        )
-        return [
-            SlotSet("check_schemes", list(schemes) if schemes else None),
-            *_say_step(dispatcher, tracker, step, focused=bool(schemes)),
-        ]
+        return start_check(dispatcher, tracker, intent)
 
 
 # What an answer-like message means when no check is waiting for an answer.
@@ -153,50 +184,6 @@ def misunderstood_twice(events: list[dict[str, Any]]) -> bool:
     return intents[-2:] == ["nlu_fallback", "nlu_fallback"]
 
 
-# A typed "ja"/"nee" outside the check answers the buttons of the bot's last message
-# ("Ja, ik wil iemand spreken"): the action behind the button's payload runs.
-BUTTON_ACTIONS = {
-    "/ask_human": "action_offer_handoff",
-    "/check_benefits": "action_start_check",
-    "/resume_check": "action_resume_check",
-    "/save_result": "action_save_result",
-    "/stop_check": "action_stop_check",
-}
-
-
-def last_buttons(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    for event in reversed(events):
-        if event.get("event") == "user":
-            continue
-        if event.get("event") == "bot":
-            return list((event.get("data") or {}).get("buttons") or [])
-    return []
-
-
-def typed_yes_no_button(events: list[dict[str, Any]], intent: str) -> str | None:
-    """The action of the "Ja ..." (affirm) or "Nee ..." (deny) button the bot just offered."""
-    prefix = {"affirm": "ja", "deny": "nee"}.get(intent)
-    if prefix is None:
-        return None
-    for button in last_buttons(events):
-        title = str(button.get("title") or "").lower()
-        if title == prefix or title.startswith((prefix + ",", prefix + " ")):
-            return BUTTON_ACTIONS.get(str(button.get("payload") or ""))
-    return None
-
-
-def _pause(dispatcher: CollectingDispatcher, tracker: Tracker, person: bool) -> list[EventType]:
-    """Leave the check at once; the answers stay in this conversation to continue later."""
-    state = dict(tracker.get_slot("check_state") or {})
-    state["paused"] = True
-    state.pop("confirm", None)
-    say(dispatcher, tracker, "check_paused")
-    if person:
-        say(dispatcher, tracker, "offer_handoff")
-        dispatcher.utter_message(json_message={"handoff_offer": True})
-    return [SlotSet("check_active", False), SlotSet("check_state", state)]
-
-
 class ActionCheckAnswer(Action):
     """An answer during the check: validate it, ask again, ask the next question, or conclude.
 
@@ -213,13 +200,13 @@ class ActionCheckAnswer(Action):
         text = tracker.latest_message.get("text") or ""
         if not tracker.get_slot("check_active"):
             intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-            follow = typed_yes_no_button(tracker.events, intent)
-            if follow is not None:
-                return [FollowupAction(follow)]
+            button = typed_yes_no_button(tracker.events, intent)
+            if button is not None:
+                return _follow_button(dispatcher, tracker, button)
             if intent in ("nlu_fallback", "inform") and dialogue.BENEFITS_QUESTION.search(
                 text.lower()
             ):
-                return [FollowupAction("action_start_check")]
+                return start_check(dispatcher, tracker, "check_benefits")
             household = tracker.get_slot("household")
             if tracker.get_slot("benefits_result") and isinstance(household, dict):
                 schemes = tracker.get_slot("check_schemes")
@@ -237,7 +224,7 @@ class ActionCheckAnswer(Action):
         if button is None and (
             dialogue.LEAVE.search(text.lower()) or dialogue.PERSON.search(text.lower())
         ):
-            return _pause(dispatcher, tracker, person=bool(dialogue.PERSON.search(text.lower())))
+            return pause(dispatcher, tracker, person=bool(dialogue.PERSON.search(text.lower())))
         schemes = tracker.get_slot("check_schemes")
         household = tracker.get_slot("household") or dialogue.new_household(municipality_key())
         step = dialogue.answer(
@@ -261,7 +248,7 @@ class ActionStopCheck(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        return _pause(dispatcher, tracker, person=False)
+        return pause(dispatcher, tracker, person=False)
 
 
 class ActionResumeCheck(Action):
@@ -273,11 +260,7 @@ class ActionResumeCheck(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        household = tracker.get_slot("household") or dialogue.new_household(municipality_key())
-        schemes = tracker.get_slot("check_schemes")
-        say(dispatcher, tracker, "check_resumed")
-        step = dialogue.start(household, schemes, "", tracker.get_slot("check_state"))
-        return _say_step(dispatcher, tracker, step, focused=bool(schemes))
+        return resume_check(dispatcher, tracker)
 
 
 class ActionRestartCheck(Action):
@@ -297,50 +280,3 @@ class ActionRestartCheck(Action):
             SlotSet("benefits_result", None),
             *_say_step(dispatcher, tracker, step, focused=False),
         ]
-
-
-class ActionResultDetail(Action):
-    """ "Meer uitleg" and "Wat kon u niet nagaan?" after a result."""
-
-    def name(self) -> str:
-        return "action_result_detail"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        full = tracker.get_slot("benefits_result_text")
-        summary = tracker.get_slot("benefits_result")
-        if not full or not isinstance(summary, dict):
-            active = tracker.get_slot("check_active")
-            say(dispatcher, tracker, "check_no_result_yet" if active else "no_result_to_save")
-            return []
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if intent == "check_not_checked":
-            dispatcher.utter_message(
-                text=not_checked({"schemes": summary}, partial(render, tracker))
-            )
-        else:
-            for block in str(full).split("\n\n"):
-                dispatcher.utter_message(text=block)
-        say(dispatcher, tracker, "check_after_detail")
-        return []
-
-
-class ActionSaveResult(Action):
-    """Give the resident the result as a file to keep on their own device; we keep nothing."""
-
-    def name(self) -> str:
-        return "action_save_result"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        text = tracker.get_slot("benefits_result_text")
-        if not text:
-            say(dispatcher, tracker, "no_result_to_save")
-            return []
-        say(dispatcher, tracker, "result_saved")
-        dispatcher.utter_message(
-            json_message={"download": {"filename": "uitkomst-geldcheck.txt", "content": text}}
-        )
-        return []

@@ -66,3 +66,19 @@ def test_the_short_result_names_amount_why_and_how_to_apply_without_empty_bullet
     detail = not_checked(evaluation, _text)
     assert "- U staat ingeschreven op dit adres." in detail
     assert "- \n" not in detail
+
+
+def test_a_typed_yes_follows_the_yes_button_of_the_last_message() -> None:
+    from actions.check_steering import typed_yes_no_button
+
+    buttons = [
+        {"title": "Ja, ik wil iemand spreken", "payload": "/ask_human"},
+        {"title": "Eerst zelf kijken", "payload": "/check_benefits"},
+    ]
+    events = [
+        {"event": "bot", "data": {"buttons": buttons}},
+        {"event": "user", "text": "ja"},
+    ]
+    assert typed_yes_no_button(events, "affirm") == "/ask_human"
+    assert typed_yes_no_button(events, "deny") is None
+    assert typed_yes_no_button([{"event": "bot", "data": {}}], "affirm") is None
