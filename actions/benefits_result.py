@@ -92,11 +92,12 @@ def _line(result: Mapping[str, Any], text: Text) -> str:
     return " ".join(part.strip() for part in parts if part and part.strip())
 
 
-def _sort_key(result: Mapping[str, Any]) -> tuple[int, float]:
+def _sort_key(result: Mapping[str, Any]) -> tuple[float, int]:
     monthly = float(result.get("amount_max") or 0)
     if result.get("amount_period") == "year":
         monthly /= 12
-    return (0 if result.get("outcome") == "eligible" else 1, -monthly)
+    # the most money first (per month); on a tie the surer outcome
+    return (-monthly, 0 if result.get("outcome") == "eligible" else 1)
 
 
 def short_result(evaluation: Mapping[str, Any], text: Text) -> str:
