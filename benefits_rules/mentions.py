@@ -103,10 +103,13 @@ _ARREARS_MONTHS = (
 )
 _ARREARS = re.compile(r"\b(\w*achterstand|achter\s+met\s+(de|mijn)\s+\w+|schuld\w*)\b")
 _BAILIFF = re.compile(r"\b(deurwaarder\w*|beslag\w*|loonbeslag)\b")
+_BENEFIT_NAMES = (
+    r"(?:zorgtoeslag|huurtoeslag|kindgebonden\s+budget|kinderbijslag|kinderopvangtoeslag|"
+    r"bijstand|individuele\s+inkomenstoeslag|ww|aow|wajong)\b"
+)
 _RECEIVED = re.compile(
-    r"\b(?:ik|we|wij)\s+(?:krijg|krijgen|ontvang|ontvangen|heb|hebben)\s+(?:al\s+)?"
-    r"(zorgtoeslag|huurtoeslag|kindgebonden\s+budget|kinderbijslag|kinderopvangtoeslag|bijstand|"
-    r"individuele\s+inkomenstoeslag|ww|aow|wajong)\b"
+    r"\b(?:(?:ik|we|wij)\s+(?:krijg|krijgen|ontvang|ontvangen|heb|hebben)|krijg|ontvang)\s+"
+    r"(?:al\s+|nu\s+|ook\s+)?(?=" + _BENEFIT_NAMES + r")([^.?!;]*)"
 )
 
 
@@ -203,7 +206,13 @@ def situation_facts(text: str) -> dict[str, Any]:
         facts["arrears"] = True
     if _BAILIFF.search(lowered):
         facts["bailiff"] = True
-    received = sorted({" ".join(m.split()) for m in _RECEIVED.findall(lowered)})
+    received = sorted(
+        {
+            " ".join(name.split())
+            for listed in _RECEIVED.findall(lowered)
+            for name in re.findall(_BENEFIT_NAMES, listed)
+        }
+    )
     if received:
         facts["benefits_received"] = received
     return facts

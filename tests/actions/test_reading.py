@@ -142,6 +142,9 @@ def test_facts_said_in_passing() -> None:
         "bailiff": True,
         "benefits_received": ["zorgtoeslag"],
     }
+    assert mentions.situation_facts("we krijgen ook huurtoeslag en kinderbijslag") == {
+        "benefits_received": ["huurtoeslag", "kinderbijslag"]
+    }
 
 
 def test_facts_with_typos_and_without_ik() -> None:
