@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import benefits_dialogue as dialogue
 from actions.benefits_result import short_result
-from actions.check_steering import pause, typed_yes_no_button
+from actions.check_steering import pause, typed_button
 from actions.municipality import municipality_key
 from actions.session import offer_handoff
 from actions.texts import render, say, texts
@@ -200,7 +200,7 @@ class ActionCheckAnswer(Action):
         text = tracker.latest_message.get("text") or ""
         if not tracker.get_slot("check_active"):
             intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-            button = typed_yes_no_button(tracker.events, intent)
+            button = typed_button(tracker.events, intent, text)
             if button is not None:
                 return _follow_button(dispatcher, tracker, button)
             if intent in ("nlu_fallback", "inform") and dialogue.BENEFITS_QUESTION.search(

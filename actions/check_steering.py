@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -25,16 +26,23 @@ def last_buttons(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return []
 
 
-def typed_yes_no_button(events: list[dict[str, Any]], intent: str) -> str | None:
-    """The payload of the "Ja ..." (affirm) or "Nee ..." (deny) button the bot just offered."""
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def typed_button(events: list[dict[str, Any]], intent: str, text: str) -> str | None:
+    """The payload of the button of the bot's last message that the resident typed: its title
+    ("Eerst zelf kijken"), or "ja"/"nee" for a "Ja, ..." or "Nee, ..." button."""
+    buttons = last_buttons(events)
+    typed = _plain(text)
     prefix = {"affirm": "ja", "deny": "nee"}.get(intent)
-    if prefix is None:
-        return None
-    for button in last_buttons(events):
-        title = str(button.get("title") or "").lower()
-        if title == prefix or title.startswith((prefix + ",", prefix + " ")):
-            payload = str(button.get("payload") or "")
-            return payload if payload in FOLLOWED_PAYLOADS else None
+    for button in buttons:
+        title = _plain(str(button.get("title") or ""))
+        payload = str(button.get("payload") or "")
+        if payload not in FOLLOWED_PAYLOADS:
+            continue
+        if title == typed or (prefix and (title == prefix or title.startswith(prefix + " "))):
+            return payload
     return None
 
 

@@ -68,8 +68,8 @@ def test_the_short_result_names_amount_why_and_how_to_apply_without_empty_bullet
     assert "- \n" not in detail
 
 
-def test_a_typed_yes_follows_the_yes_button_of_the_last_message() -> None:
-    from actions.check_steering import typed_yes_no_button
+def test_a_typed_yes_or_title_follows_the_button_of_the_last_message() -> None:
+    from actions.check_steering import typed_button
 
     buttons = [
         {"title": "Ja, ik wil iemand spreken", "payload": "/ask_human"},
@@ -79,6 +79,7 @@ def test_a_typed_yes_follows_the_yes_button_of_the_last_message() -> None:
         {"event": "bot", "data": {"buttons": buttons}},
         {"event": "user", "text": "ja"},
     ]
-    assert typed_yes_no_button(events, "affirm") == "/ask_human"
-    assert typed_yes_no_button(events, "deny") is None
-    assert typed_yes_no_button([{"event": "bot", "data": {}}], "affirm") is None
+    assert typed_button(events, "affirm", "ja") == "/ask_human"
+    assert typed_button(events, "deny", "nee") is None
+    assert typed_button(events, "nlu_fallback", "eerst zelf kijken!") == "/check_benefits"
+    assert typed_button([{"event": "bot", "data": {}}], "affirm", "ja") is None
