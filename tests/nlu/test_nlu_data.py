@@ -36,6 +36,7 @@ INTENTS = frozenset(
         "ask_minimaregelingen",
         # benefits-check dialogue
         "inform", "dont_know", "stop_check", "restart_check", "save_result",
+        "resume_check", "check_more_info", "check_not_checked",
     }
 )  # fmt: skip
 MIN_TRAINING = 30  # the minimum is 25
