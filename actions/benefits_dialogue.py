@@ -247,7 +247,9 @@ def answer(
 
     updated, corrected = absorb(updated, text, skip=pending)
     mentioned = mentioned_facts(text)
-    others = [fact for fact in mentioned if fact not in (pending, "housing")]
+    # "housing" that only follows from a named rent is not a fact of its own here
+    implied = {"housing"} if "rent" in mentioned else set()
+    others = [fact for fact in mentioned if fact != pending and fact not in implied]
     if (corrected or others) and pending not in mentioned:
         # "nee wacht, 2 kinderen", "ik heb niks gespaard" at the rent question: about another
         # question, not an answer to the pending one (its "nee" or "niks" must not count as

@@ -238,3 +238,11 @@ def test_a_correction_after_the_result_updates_it() -> None:
     assert revised.result is not None
     assert revised.result["schemes"]["kindgebonden_budget"]["amount_per_month"] > before
     assert dialogue.revise(step.household, None, "dank je wel") is None
+
+
+def test_saying_you_rent_at_a_yes_no_question_is_noted_not_misunderstood() -> None:
+    step = dialogue.start(dialogue.new_household("heerlen", TODAY), None, "")
+    noted = dialogue.answer(step.household, None, "receives_bijstand", "ik huur")
+    assert noted.household["housing"] == "rent"
+    assert noted.reprompt is None
+    assert noted.state.get("misses") is None
