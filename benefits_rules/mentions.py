@@ -40,7 +40,7 @@ _AGE = (
 )
 _MY = r"(?:mijn|men|m'n|mn|me)"
 _PARTNER_AGE = re.compile(
-    rf"\b(?:zij|hij|{_MY}\s+(?:partner|vriendin|vriend|man|vrouw))\s+is\s+(\d{{1,3}})\b"
+    rf"\b(?:(?:zij|hij)\s+is|{_MY}\s+(?:partner|vriendin|vriend|man|vrouw)(?:\s+is)?)\s+(\d{{1,3}})\b"
     r"(?!\s*(?:maand|week|keer))"
 )
 _SINGLE = re.compile(
@@ -56,7 +56,7 @@ _COUPLE = re.compile(
 )
 _RENT = (
     re.compile(rf"\b(?:kale\s+)?huur\b{_LINK}{_ABOUT}{_NUM}{_PERIOD_WORDS}"),
-    re.compile(rf"\b(?:huren|huur)\s+(?:voor|van|à|a)\s+{_ABOUT}{_NUM}"),
+    re.compile(rf"\b(?:huren|huur|huurhuis|huurwoning)\s+(?:voor|van|à|a)\s+{_ABOUT}{_NUM}"),
     re.compile(rf"{_NUM}{_PERIOD_WORDS}(?:aan\s+)?(?:kale\s+)?huur\b(?!\w)"),
 )
 _INCOME_WORDS = (
@@ -67,7 +67,7 @@ _INCOME = (
     re.compile(
         rf"\b(?:ik\s+verdien|we\s+verdienen|wij\s+verdienen|verdien\s+ik)\b{_FILLER}{_ABOUT}{_NUM}"
     ),
-    re.compile(rf"\b{_INCOME_WORDS}{_LINK}{_ABOUT}{_NUM}"),
+    re.compile(rf"\b{_INCOME_WORDS}{_FILLER}{_LINK}{_ABOUT}{_NUM}"),
     re.compile(rf"{_NUM}\s*(?:netto|bruto)?{_PERIOD_WORDS}(?:aan\s+)?{_INCOME_WORDS}\b"),
     re.compile(rf"{_NUM}{_PERIOD_WORDS}(?:netto|bruto)\b"),
     re.compile(

@@ -105,7 +105,7 @@ def normalise(text: str) -> str:
         lowered = alpha2digit(lowered, "nl")
     # "22k", "50 duizend" (text2num makes that "50 1000"): thousands.
     lowered = re.sub(
-        r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:k|duizend|mille|1000)\b",
+        r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)(?:\s*(?:k|duizend|mille)|\s+1000)\b",
         lambda m: _thousands(m.group(1)),
         lowered,
     )

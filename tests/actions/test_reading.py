@@ -25,6 +25,9 @@ from benefits_rules.reading import Money
         ("ongeveer dertienhonderd netto", 1300),
         ("niks", 0),
         ("50 duizend", 50000),
+        ("31000", 31000),
+        ("21000 per jaar", 21000),
+        ("2,5k", 2500),
     ],
 )
 def test_amounts_in_digits_and_words(text: str, amount: float) -> None:
@@ -158,6 +161,17 @@ def test_facts_with_typos_and_without_ik() -> None:
         "housing": "rent",
     }
     assert mentions.mentioned_facts("zij is 27") == {"has_partner": True, "partner_age": 27}
+    pensioners = "ik ben 66 en mijn vrouw 64. we wonen in een huurhuis van 680 euro."
+    assert mentions.mentioned_facts(pensioners) == {
+        "age": 66,
+        "has_partner": True,
+        "partner_age": 64,
+        "rent": 680,
+        "housing": "rent",
+    }
+    assert mentions.mentioned_facts("onze aow en pensioen samen zo n 31000 per jaar") == {
+        "annual_income": 31000
+    }
     assert mentions.mentioned_facts("netto komt er 2600 binnen per maand") == {
         "net_monthly_income": 2600
     }
