@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -10,10 +11,14 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import benefits_dialogue as dialogue
+from actions.benefits_result import short_result
+from actions.check_steering import pause, typed_button
 from actions.municipality import municipality_key
-from actions.texts import say
+from actions.session import offer_handoff
+from actions.texts import render, say, texts
+from benefits_rules import Question
 
-CHECK_SLOTS = ("check_active", "check_schemes", "household", "pending_fact")
+CHECK_SLOTS = ("check_active", "check_schemes", "household", "pending_fact", "check_state")
 
 
 def _answer_payload(payload: str) -> str:
@@ -28,41 +33,123 @@ def _button_answer(tracker: Tracker) -> str | None:
     return None
 
 
+def _buttons(question: Question) -> list[dict[str, str]]:
+    return [{"title": b.title, "payload": _answer_payload(b.payload)} for b in question.buttons]
+
+
+def _ask(dispatcher: CollectingDispatcher, question: Question, with_why: bool = True) -> None:
+    text = f"{question.text}\n{question.why}" if with_why else question.text
+    dispatcher.utter_message(text=text, buttons=_buttons(question))
+
+
+def _result_summary(result: dict[str, Any]) -> dict[str, Any]:
+    keys = ("title", "outcome", "amount_per_month", "amount_per_year", "indicative", "not_checked")
+    return {
+        key: {k: r.get(k) for k in keys} for key, r in (result or {}).get("schemes", {}).items()
+    }
+
+
 def _say_step(
     dispatcher: CollectingDispatcher, tracker: Tracker, step: dialogue.Step, focused: bool
 ) -> list[EventType]:
+    kept = [SlotSet("household", step.household), SlotSet("check_state", step.state)]
     if step.corrected:
         say(dispatcher, tracker, "check_corrected")
-    if step.reprompt_kind is not None:
-        say(dispatcher, tracker, f"check_reprompt_{step.reprompt_kind}")
-    if step.question is not None:
-        question = step.question
+    elif step.noted:
+        say(dispatcher, tracker, "check_noted")
+    if step.confirm is not None:
+        entry = texts()[step.confirm.key]
         dispatcher.utter_message(
-            text=f"{question.text}\n{question.why}",
+            text=render(tracker, step.confirm.key, **step.confirm.values),
             buttons=[
-                {"title": b.title, "payload": _answer_payload(b.payload)} for b in question.buttons
+                {
+                    "title": str(b["title"]).format(**step.confirm.values),
+                    "payload": _answer_payload(str(b["answer"])),
+                }
+                for b in entry.get("buttons") or []
             ],
         )
-        return [
-            SlotSet("household", step.household),
-            SlotSet("pending_fact", question.fact),
-            SlotSet("check_active", True),
-        ]
-    say(dispatcher, tracker, "check_result_intro")
-    for block in step.explanation:
-        dispatcher.utter_message(text=block)
+        return [*kept, SlotSet("check_active", True)]
+    if step.reprompt is not None and not step.offer_help:
+        key = step.reprompt if step.reprompt in texts() else "check_reprompt_choice"
+        say(dispatcher, tracker, key)
+    if step.question is not None:
+        question = step.question
+        if step.offer_help:
+            say(dispatcher, tracker, "check_misunderstood_twice")
+            dispatcher.utter_message(
+                text=question.text,
+                buttons=[
+                    *_buttons(question),
+                    *[dict(b) for b in texts()["check_misunderstood_twice"].get("buttons") or []],
+                ],
+            )
+        else:
+            count = (tracker.get_slot("situation") or {}).get("child_count")
+            if (
+                question.fact == "children"
+                and step.reprompt is None
+                and isinstance(count, int)
+                and count > 1
+            ):
+                say(dispatcher, tracker, "check_children_count_known", count=count)
+            _ask(dispatcher, question, with_why=step.reprompt is None)
+        return [*kept, SlotSet("pending_fact", question.fact), SlotSet("check_active", True)]
+    result = step.result or {}
+    dispatcher.utter_message(text=short_result(result, partial(render, tracker)))
     say(dispatcher, tracker, "check_after_result_focused" if focused else "check_after_result")
-    summary = {
-        key: {k: r.get(k) for k in ("outcome", "amount_per_month", "amount_per_year", "indicative")}
-        for key, r in (step.result or {}).get("schemes", {}).items()
-    }
     return [
-        SlotSet("household", step.household),
+        *kept,
         SlotSet("pending_fact", None),
         SlotSet("check_active", False),
-        SlotSet("benefits_result", summary),
+        SlotSet("benefits_result", _result_summary(result)),
         SlotSet("benefits_result_text", "\n\n".join(step.explanation)),
     ]
+
+
+def start_check(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str) -> list[EventType]:
+    """Start (or widen) the check, focused by an ask_* intent, asking only what is missing."""
+    schemes = dialogue.FOCUS.get(intent)
+    household = tracker.get_slot("household") or dialogue.new_household(municipality_key())
+    if schemes:
+        titles = dialogue.scheme_titles(household, schemes)
+        say(dispatcher, tracker, "check_intro_focused", scheme=" of ".join(titles))
+    else:
+        say(dispatcher, tracker, "check_intro")
+    step = dialogue.start(
+        household,
+        schemes,
+        tracker.latest_message.get("text") or "",
+        tracker.get_slot("check_state"),
+    )
+    return [
+        SlotSet("check_schemes", list(schemes) if schemes else None),
+        *_say_step(dispatcher, tracker, step, focused=bool(schemes)),
+    ]
+
+
+def resume_check(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """Ask the question where the check was (or start it)."""
+    household = tracker.get_slot("household") or dialogue.new_household(municipality_key())
+    schemes = tracker.get_slot("check_schemes")
+    say(dispatcher, tracker, "check_resumed")
+    step = dialogue.start(household, schemes, "", tracker.get_slot("check_state"))
+    return _say_step(dispatcher, tracker, step, focused=bool(schemes))
+
+
+def _follow_button(
+    dispatcher: CollectingDispatcher, tracker: Tracker, payload: str
+) -> list[EventType]:
+    """What the button with ``payload`` does, for a typed "ja" (in this action: no second
+    action is predicted, so the dialogue policies never see an unexpected turn)."""
+    if payload == "/ask_human":
+        offer_handoff(dispatcher, tracker)
+        return []
+    if payload == "/resume_check":
+        return resume_check(dispatcher, tracker)
+    if payload == "/stop_check":
+        return pause(dispatcher, tracker, person=False)
+    return start_check(dispatcher, tracker, "check_benefits")
 
 
 class ActionStartCheck(Action):
@@ -75,18 +162,7 @@ class ActionStartCheck(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name") or "check_benefits"
-        schemes = dialogue.FOCUS.get(intent)
-        household = tracker.get_slot("household") or dialogue.new_household(municipality_key())
-        if schemes:
-            titles = dialogue.scheme_titles(household, schemes)
-            say(dispatcher, tracker, "check_intro_focused", scheme=" of ".join(titles))
-        else:
-            say(dispatcher, tracker, "check_intro")
-        step = dialogue.start(household, schemes, tracker.latest_message.get("text") or "")
-        return [
-            SlotSet("check_schemes", list(schemes) if schemes else None),
-            *_say_step(dispatcher, tracker, step, focused=bool(schemes)),
-        ]
+        return start_check(dispatcher, tracker, intent)
 
 
 # What an answer-like message means when no check is waiting for an answer.
@@ -121,34 +197,70 @@ class ActionCheckAnswer(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        text = tracker.latest_message.get("text") or ""
         if not tracker.get_slot("check_active"):
             intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-            if intent == "nlu_fallback" and misunderstood_twice(tracker.events):
+            button = typed_button(tracker.events, intent, text)
+            if button is not None:
+                return _follow_button(dispatcher, tracker, button)
+            if intent in ("nlu_fallback", "inform") and dialogue.BENEFITS_QUESTION.search(
+                text.lower()
+            ):
+                return start_check(dispatcher, tracker, "check_benefits")
+            household = tracker.get_slot("household")
+            if tracker.get_slot("benefits_result") and isinstance(household, dict):
+                schemes = tracker.get_slot("check_schemes")
+                revised = dialogue.revise(household, schemes, text)
+                if revised is not None:
+                    return _say_step(dispatcher, tracker, revised, focused=bool(schemes))
+            if (tracker.get_slot("check_state") or {}).get("paused") and intent != "nlu_fallback":
+                say(dispatcher, tracker, "check_resume_offer")
+            elif intent == "nlu_fallback" and misunderstood_twice(tracker.events):
                 say(dispatcher, tracker, "misunderstood_twice")
             else:
                 say(dispatcher, tracker, OUTSIDE_CHECK.get(intent, "ask_rephrase"))
             return []
+        button = _button_answer(tracker)
+        if button is None and (
+            dialogue.LEAVE.search(text.lower()) or dialogue.PERSON.search(text.lower())
+        ):
+            return pause(dispatcher, tracker, person=bool(dialogue.PERSON.search(text.lower())))
         schemes = tracker.get_slot("check_schemes")
         household = tracker.get_slot("household") or dialogue.new_household(municipality_key())
         step = dialogue.answer(
             household,
             schemes,
             tracker.get_slot("pending_fact"),
-            tracker.latest_message.get("text") or "",
-            _button_answer(tracker),
+            text,
+            button,
+            tracker.get_slot("check_state"),
         )
         return _say_step(dispatcher, tracker, step, focused=bool(schemes))
 
 
 class ActionStopCheck(Action):
+    """Stop the check at once. The answers stay in this conversation: "verder met de check"
+    continues where it was (the resident wipes them with "wis mijn gegevens")."""
+
     def name(self) -> str:
         return "action_stop_check"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        say(dispatcher, tracker, "check_stopped")
-        return [SlotSet(slot, False if slot == "check_active" else None) for slot in CHECK_SLOTS]
+        return pause(dispatcher, tracker, person=False)
+
+
+class ActionResumeCheck(Action):
+    """ "Verder met de check": ask the question where the check was (or start it)."""
+
+    def name(self) -> str:
+        return "action_resume_check"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        return resume_check(dispatcher, tracker)
 
 
 class ActionRestartCheck(Action):
@@ -168,23 +280,3 @@ class ActionRestartCheck(Action):
             SlotSet("benefits_result", None),
             *_say_step(dispatcher, tracker, step, focused=False),
         ]
-
-
-class ActionSaveResult(Action):
-    """Give the resident the result as a file to keep on their own device; we keep nothing."""
-
-    def name(self) -> str:
-        return "action_save_result"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        text = tracker.get_slot("benefits_result_text")
-        if not text:
-            say(dispatcher, tracker, "no_result_to_save")
-            return []
-        say(dispatcher, tracker, "result_saved")
-        dispatcher.utter_message(
-            json_message={"download": {"filename": "uitkomst-geldcheck.txt", "content": text}}
-        )
-        return []

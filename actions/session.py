@@ -68,6 +68,12 @@ class ActionCoreFallback(Action):
         return [UserUtteranceReverted()]
 
 
+def offer_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Say that a person can help, and let the API show what would be shared."""
+    say(dispatcher, tracker, "offer_handoff")
+    dispatcher.utter_message(json_message={"handoff_offer": True})
+
+
 class ActionOfferHandoff(Action):
     """The resident wants a person: offer the warm handoff.
 
@@ -81,6 +87,5 @@ class ActionOfferHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        say(dispatcher, tracker, "offer_handoff")
-        dispatcher.utter_message(json_message={"handoff_offer": True})
+        offer_handoff(dispatcher, tracker)
         return []

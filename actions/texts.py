@@ -67,11 +67,16 @@ def fill(tracker: Tracker, template: str, **values: Any) -> str:
     return template.format_map(filled)
 
 
+def render(tracker: Tracker, key: str, **values: Any) -> str:
+    """The text ``key`` in the conversation's language, with slots and ``values`` filled in."""
+    return fill(tracker, str(entry_for(tracker, key)["text"]), **values)
+
+
 def say(dispatcher: CollectingDispatcher, tracker: Tracker, key: str, **values: Any) -> None:
     """Send the text ``key`` with its buttons; slots such as {municipality_phone} are filled."""
     entry = entry_for(tracker, key)
     dispatcher.utter_message(
-        text=fill(tracker, str(entry["text"]), **values),
+        text=render(tracker, key, **values),
         buttons=list(entry.get("buttons") or []),
         text_key=key,
     )

@@ -11,6 +11,13 @@ Public API::
     explain(evaluation, rules_dir=None) -> str                 # Dutch B1 text for the chat
     apply_answer(household_dict, fact, answer) -> dict         # chat answer -> fact value
     load_rules(rules_dir=None) -> RuleBook                     # cached; RuleDataError if broken
+
+Reading what residents type (one parser for the chat and the rules)::
+
+    fit_answer(fact, answer_kind, text) -> Fit      # value, a confirmation question, or nothing
+    mentioned_facts(text) -> dict                   # household facts said in passing
+    situation_facts(text) -> dict                   # arrears, bailiff, benefits received
+    read_money(text) -> Money | None; parse_yes_no, is_dont_know, ...
 """
 
 from __future__ import annotations
@@ -20,11 +27,21 @@ from .engine import evaluate
 from .errors import InvalidHousehold, RuleDataError, UnknownScheme
 from .explain import explain
 from .facts import UNKNOWN, Interval
+from .fitting import Confirm, Fit, fit_answer, plausible_facts
 from .household import Child, Childcare, Household
 from .loader import load_rules
+from .mentions import mentioned_facts, situation_facts
 from .model import Button, RuleBook
 from .parse import parse_household
 from .questions import Question, next_question
+from .reading import (
+    Money,
+    child_count,
+    is_dont_know,
+    parse_yes_no,
+    read_money,
+)
+from .reading import parse_duration as read_duration
 from .result import Amount, Evaluation, Outcome, Reason, SchemeResult
 from .schema import SCHEMA_VERSION
 
@@ -35,10 +52,13 @@ __all__ = [
     "Button",
     "Child",
     "Childcare",
+    "Confirm",
     "Evaluation",
+    "Fit",
     "Household",
     "Interval",
     "InvalidHousehold",
+    "Money",
     "Outcome",
     "Question",
     "Reason",
@@ -48,9 +68,18 @@ __all__ = [
     "UnknownScheme",
     "answer_value",
     "apply_answer",
+    "child_count",
     "evaluate",
     "explain",
+    "fit_answer",
+    "is_dont_know",
     "load_rules",
+    "mentioned_facts",
     "next_question",
     "parse_household",
+    "parse_yes_no",
+    "plausible_facts",
+    "read_duration",
+    "read_money",
+    "situation_facts",
 ]

@@ -1,4 +1,7 @@
-"""Turn a chat answer (a button payload or typed text) into a household fact value."""
+"""Turn a chat answer (a button payload or typed text) into a household fact value.
+
+Typed text goes through :mod:`.reading` and :mod:`.fitting`, the one parser the chat uses too.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +12,10 @@ from typing import Any
 
 from .errors import InvalidHousehold
 from .facts import UNKNOWN_MARKERS
+from .fitting import fit_answer
 from .loader import load_rules
+from .reading import is_dont_know, to_number
 
-_YES = {"ja", "yes", "true", "j", "klopt"}
-_NO = {"nee", "no", "false", "n", "geen"}
-_NONE = {"geen", "nee", "0", "no", "none", "geen kinderen"}
 _RANGE = re.compile(r"^\s*([\d.,]+)\s*(?:-|tot)\s*([\d.,]+)\s*$")
 _OPEN = re.compile(r"^\s*([\d.,]+)\s*\+\s*$")
 _NUMBER_KINDS = ("age", "number", "months", "money", "money_month", "money_year")
@@ -21,12 +23,7 @@ _NUMBER_KINDS = ("age", "number", "months", "money", "money_month", "money_year"
 
 def parse_number(text: str) -> float:
     """Dutch or plain notation: '40.857' -> 40857, '1.234,56' -> 1234.56, '12.5' -> 12.5."""
-    cleaned = text.strip().replace("€", "").replace(" ", "")
-    if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(\.\d{3})+", cleaned):
-        cleaned = cleaned.replace(".", "")
-    return float(cleaned)
+    return to_number(text.replace("€", ""))
 
 
 def _whole_or_float(value: float) -> int | float:
@@ -38,22 +35,12 @@ def answer_value(fact: str, answer: Any, rules_dir: Path | None = None) -> Any:
     if not isinstance(answer, str):
         return answer
     text = answer.strip().lower()
-    if text in UNKNOWN_MARKERS:
+    if text in UNKNOWN_MARKERS or is_dont_know(text):
         return "unknown"
     kind = load_rules(rules_dir).questions[fact].answer_kind
     try:
-        if kind == "yes_no":
-            if text in _YES:
-                return True
-            if text in _NO:
-                return False
-            raise ValueError
-        if kind == "children":
-            if text in _NONE:
-                return []
-            ages = re.split(r"\s*(?:,|en|and|;)\s*|\s+", text)
-            return [{"age": int(age)} for age in ages if age]
         if kind in _NUMBER_KINDS:
+            # button payloads: "18-20" is a band, "67+" has no upper end
             band = _RANGE.match(text)
             if band:
                 low, high = (parse_number(part) for part in band.groups())
@@ -61,8 +48,18 @@ def answer_value(fact: str, answer: Any, rules_dir: Path | None = None) -> Any:
             opened = _OPEN.match(text)
             if opened:
                 return {"min": _whole_or_float(parse_number(opened.group(1))), "max": None}
-            return _whole_or_float(parse_number(text))
-        return text
+        if kind == "children" and text.replace(",", " ").replace(" ", "").isdigit():
+            ages = re.split(r"[\s,]+", text.strip())
+            return [{"age": int(age)} for age in ages if age]
+        if kind == "choice" and fact != "housing":
+            return text
+        # typed text: the same reader the chat uses; only a plain, plausible value is taken here
+        fitted = fit_answer(fact, kind, text)
+        if fitted.value is None:
+            if kind == "choice":
+                return text
+            raise ValueError
+        return fitted.value
     except ValueError:
         raise InvalidHousehold(fact, f"cannot read the answer {answer!r}") from None
 

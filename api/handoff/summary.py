@@ -111,6 +111,47 @@ def household_items(household: Any) -> list[SummaryItem]:
             items.append(_household("housing", label_or_none, housing))
     if (rent := _number(household.get("rent"), 0, MAX_AMOUNT)) is not None:
         items.append(_household("rent", text("handoff_item_rent", amount=euro(rent)), rent))
+    if (yearly := _number(household.get("annual_income"), 0, MAX_AMOUNT)) is not None:
+        label = text("handoff_item_annual_income", amount=euro(yearly))
+        items.append(_household("annual_income", label, yearly))
+    if (assets := _number(household.get("assets"), 0, 100 * MAX_AMOUNT)) is not None:
+        items.append(_household("assets", text("handoff_item_assets", amount=euro(assets)), assets))
+    bijstand = household.get("receives_bijstand")
+    if isinstance(bijstand, bool):
+        key = "handoff_item_bijstand_yes" if bijstand else "handoff_item_bijstand_no"
+        items.append(_household("receives_bijstand", text(key), bijstand))
+    return items
+
+
+def _situation(fact: str, label: str, value: Any) -> SummaryItem:
+    return SummaryItem(id=f"situation:{fact}", kind="household", label=label, value=value)
+
+
+def situation_items(situation: Any, household: Any) -> list[SummaryItem]:
+    """Facts said in passing that are not household facts: the number of children (when their
+    ages are not known), arrears and their months, a bailiff, benefits already received."""
+    if not isinstance(situation, dict):
+        return []
+    items: list[SummaryItem] = []
+    known_children = isinstance(household, dict) and isinstance(household.get("children"), list)
+    count = _number(situation.get("child_count"), 1, 20)
+    if count is not None and not known_children:
+        label = text("handoff_item_child_count", count=count)
+        items.append(_situation("child_count", label, count))
+    months = _number(situation.get("arrears_months"), 1, 120)
+    if months is not None:
+        label = text("handoff_item_arrears_months", months=months)
+        items.append(_situation("arrears_months", label, months))
+    elif situation.get("arrears") is True:
+        items.append(_situation("arrears", text("handoff_item_arrears"), True))
+    if situation.get("bailiff") is True:
+        items.append(_situation("bailiff", text("handoff_item_bailiff"), True))
+    received = situation.get("benefits_received")
+    if isinstance(received, list):
+        names = [r for r in received if isinstance(r, str) and re.fullmatch(r"[a-z ]{2,40}", r)]
+        if names:
+            label = text("handoff_item_benefits_received", names=", ".join(names))
+            items.append(_situation("benefits_received", label, names))
     return items
 
 
@@ -151,12 +192,18 @@ def benefit_items(benefits: Any) -> list[SummaryItem]:
     return items
 
 
+def _bailiff(situation: Any) -> bool:
+    """A bailiff mentioned anywhere makes the handoff urgent."""
+    return isinstance(situation, dict) and situation.get("bailiff") is True
+
+
 def items_from_slots(slots: Mapping[str, Any]) -> list[SummaryItem]:
     """Topics, urgent signals, household facts and schemes with outcomes, in that order."""
     return [
         *topic_items(slots.get("topics")),
-        *urgent_items(slots.get("urgent")),
+        *urgent_items(slots.get("urgent") is True or _bailiff(slots.get("situation"))),
         *household_items(slots.get("household")),
+        *situation_items(slots.get("situation"), slots.get("household")),
         *benefit_items(slots.get("benefits_result")),
     ]
 

@@ -9,13 +9,21 @@ from actions import benefits_dialogue as dialogue
 TODAY = date(2026, 3, 1)
 
 
-def _run(answers: dict[str, str], schemes: tuple[str, ...] | None = None) -> dialogue.Step:
-    step = dialogue.start(dialogue.new_household("heerlen", TODAY), schemes, "")
-    for _ in range(30):
-        if step.question is None:
+def _run(
+    answers: dict[str, str], schemes: tuple[str, ...] | None = None, opener: str = ""
+) -> dialogue.Step:
+    """Answer each question from ``answers`` (a confirmation under "confirm:<fact>")."""
+    step = dialogue.start(dialogue.new_household("heerlen", TODAY), schemes, opener)
+    pending = step.question.fact if step.question else None
+    for _ in range(40):
+        if pending is None or (step.question is None and step.confirm is None):
             return step
-        fact = step.question.fact
-        step = dialogue.answer(step.household, schemes, fact, answers.get(fact, "weet ik niet"))
+        key = f"confirm:{pending}" if step.confirm is not None else pending
+        step = dialogue.answer(
+            step.household, schemes, pending, answers.get(key, "weet ik niet"), None, step.state
+        )
+        if step.question is not None:
+            pending = step.question.fact
     raise AssertionError("the check did not end")
 
 
@@ -59,7 +67,8 @@ def test_answers_in_words_and_dutch_notation() -> None:
 def test_unclear_answer_is_asked_again_with_its_kind() -> None:
     step = dialogue.start(dialogue.new_household("heerlen", TODAY), None, "")
     again = dialogue.answer(step.household, None, "age", "blauw")
-    assert again.reprompt_kind == "age"
+    assert again.reprompt == "check_reprompt_age"
+    assert not again.offer_help
     assert again.question is not None
     assert again.question.fact == "age"
 
@@ -99,3 +108,141 @@ def test_second_misunderstanding_in_a_row_offers_a_person() -> None:
     assert misunderstood_twice([user("greet"), user("nlu_fallback"), user("nlu_fallback")])
     assert not misunderstood_twice([user("nlu_fallback"), user("greet"), user("nlu_fallback")])
     assert not misunderstood_twice([user("nlu_fallback")])
+
+
+SINGLE_MOTHER = {
+    "age": "34",
+    "has_partner": "nee ik ben alleenstaande moeder van 2 kinderen",
+    "children": "3 en 7",
+    "housing": "ik huur",
+    "co_residents_21_plus": "niemand",
+    "health_insured": "ja",
+    "childcare.uses_paid_childcare": "nee",
+    "receives_bijstand": "nee",
+    "rent": "720 euro per maand",
+    "annual_income": "ongeveer 17000 per jaar",
+    "net_monthly_income": "ongeveer dertienhonderd netto",
+    "months_on_low_income": "2 jaar",
+    "assets": "niks",
+}
+
+
+def test_single_mother_whose_partner_answer_names_her_children_gets_kindgebonden_budget() -> None:
+    step = _run(SINGLE_MOTHER)
+    assert step.result is not None
+    assert step.household["children"] == [{"age": 3}, {"age": 7}]
+    assert step.household["rent"] == 720
+    budget = step.result["schemes"]["kindgebonden_budget"]
+    assert budget["outcome"] == "eligible"
+    assert budget["amount_per_month"] > 0
+
+
+def test_yearly_amount_at_the_monthly_question_is_confirmed_first() -> None:
+    step = dialogue.start(dialogue.new_household("heerlen", TODAY), None, "")
+    asked = dialogue.answer(step.household, None, "net_monthly_income", "6000 per jaar")
+    assert asked.confirm is not None
+    assert asked.confirm.values == {"amount": "6.000", "converted": "500"}
+    assert "net_monthly_income" not in asked.household
+    confirmed = dialogue.answer(
+        asked.household, None, "net_monthly_income", "ja", None, asked.state
+    )
+    assert confirmed.household["net_monthly_income"] == 500
+
+
+def test_implausible_rent_is_asked_back_and_no_keeps_it() -> None:
+    step = dialogue.start(dialogue.new_household("heerlen", TODAY), None, "")
+    asked = dialogue.answer(step.household, None, "rent", "6000")
+    assert asked.confirm is not None
+    kept = dialogue.answer(asked.household, None, "rent", "nee", None, asked.state)
+    assert kept.household["rent"] == 6000
+
+
+def test_a_bare_number_at_how_long_is_never_taken_as_years() -> None:
+    step = dialogue.start(dialogue.new_household("heerlen", TODAY), None, "")
+    stray = dialogue.answer(step.household, None, "months_on_low_income", "zeg 300")
+    assert stray.reprompt == "check_reprompt_months"
+    assert "months_on_low_income" not in stray.household
+    asked = dialogue.answer(step.household, None, "months_on_low_income", "2")
+    assert asked.confirm is not None
+    years = dialogue.answer(
+        asked.household, None, "months_on_low_income", "jaar", None, asked.state
+    )
+    assert years.household["months_on_low_income"] == 24
+
+
+def test_an_impossible_age_is_asked_again() -> None:
+    step = dialogue.start(dialogue.new_household("heerlen", TODAY), None, "")
+    again = dialogue.answer(step.household, None, "age", "300")
+    assert again.reprompt == "check_reprompt_age_impossible"
+    assert "age" not in again.household
+
+
+def test_second_failed_answer_offers_buttons_and_a_person_and_keeps_answers() -> None:
+    step = dialogue.start(dialogue.new_household("heerlen", TODAY), None, "ik ben 34")
+    first = dialogue.answer(step.household, None, "has_partner", "blauw", None, step.state)
+    assert not first.offer_help
+    second = dialogue.answer(first.household, None, "has_partner", "paars", None, first.state)
+    assert second.offer_help
+    assert second.household["age"] == 34
+    understood = dialogue.answer(second.household, None, "has_partner", "nee", None, second.state)
+    assert understood.state.get("misses") is None
+
+
+def test_a_typed_button_title_works_like_the_button() -> None:
+    step = dialogue.start(dialogue.new_household("heerlen", TODAY), None, "")
+    step = dialogue.answer(step.household, None, "age", "21 tot 67")
+    assert step.household["age"] == {"min": 21, "max": 66}
+
+
+def test_saver_asking_about_huurtoeslag_gets_no_huurtoeslag() -> None:
+    step = _run(
+        {
+            "age": "45",
+            "has_partner": "nee",
+            "housing": "ik huur",
+            "children": "geen",
+            "co_residents_21_plus": "niemand",
+        },
+        ("huurtoeslag",),
+        opener="mag ik huurtoeslag met 50000 spaargeld?",
+    )
+    assert step.household["assets"] == 50000
+    assert step.result is not None
+    assert step.result["schemes"]["huurtoeslag"]["outcome"] == "not_eligible"
+
+
+def test_a_later_correction_of_the_number_of_children_asks_their_ages_again() -> None:
+    step = _run({**SINGLE_MOTHER, "children": "4"})
+    assert step.household["children"] == [{"age": 4}]
+    fixed = dialogue.answer(step.household, None, "assets", "nee wacht, 2 kinderen", None, {})
+    assert fixed.question is not None
+    assert fixed.question.fact == "children"
+    again = dialogue.answer(fixed.household, None, "children", "4 en 9", None, fixed.state)
+    assert again.household["children"] == [{"age": 4}, {"age": 9}]
+
+
+def test_a_fact_for_another_question_is_not_filed_under_the_pending_one() -> None:
+    step = dialogue.start(dialogue.new_household("heerlen", TODAY), None, "")
+    noted = dialogue.answer(step.household, None, "rent", "ik heb niks gespaard")
+    assert noted.household["assets"] == 0
+    assert "rent" not in noted.household
+    assert noted.noted
+
+
+def test_a_correction_after_the_result_updates_it() -> None:
+    step = _run(SINGLE_MOTHER)
+    assert step.result is not None
+    before = step.result["schemes"]["kindgebonden_budget"]["amount_per_month"]
+    revised = dialogue.revise(step.household, None, "nee wacht, ik heb 3 kinderen van 3, 7 en 12")
+    assert revised is not None
+    assert revised.result is not None
+    assert revised.result["schemes"]["kindgebonden_budget"]["amount_per_month"] > before
+    assert dialogue.revise(step.household, None, "dank je wel") is None
+
+
+def test_saying_you_rent_at_a_yes_no_question_is_noted_not_misunderstood() -> None:
+    step = dialogue.start(dialogue.new_household("heerlen", TODAY), None, "")
+    noted = dialogue.answer(step.household, None, "receives_bijstand", "ik huur")
+    assert noted.household["housing"] == "rent"
+    assert noted.reprompt is None
+    assert noted.state.get("misses") is None

@@ -9,6 +9,9 @@ from actions.texts import texts
 
 ACTIONS = Path(__file__).resolve().parents[2] / "actions"
 KNOWN_PLACEHOLDERS = {"municipality_phone", "scheme"}
+# Filled in by the benefits check: amounts in a confirmation, a result line.
+CHECK_PLACEHOLDERS = {"amount", "converted", "age", "number", "title", "text", "url", "low", "high"}
+CHECK_PLACEHOLDERS |= {"titles", "count"}
 
 
 def test_every_key_used_by_the_actions_exists() -> None:
@@ -22,11 +25,16 @@ def test_every_key_used_by_the_actions_exists() -> None:
 def test_placeholders_are_known() -> None:
     for key, entry in texts().items():
         found = set(re.findall(r"\{([a-z_]+)\}", entry["text"]))
-        assert found <= KNOWN_PLACEHOLDERS, key
+        known = KNOWN_PLACEHOLDERS | (CHECK_PLACEHOLDERS if key.startswith("check_") else set())
+        assert found <= known, key
 
 
 def test_buttons_have_title_and_payload() -> None:
     for key, entry in texts().items():
         for button in entry.get("buttons") or []:
             assert button["title"], key
-            assert str(button["payload"]).startswith("/"), key
+            if key.startswith("check_confirm_"):
+                # a confirmation's buttons answer it: the action makes the payload
+                assert button["answer"], key
+            else:
+                assert str(button["payload"]).startswith("/"), key

@@ -96,3 +96,26 @@ def test_euro_uses_dutch_thousands_separator() -> None:
     assert euro(1400) == "€ 1.400"
     assert euro(1_250_000) == "€ 1.250.000"
     assert euro(99.6) == "€ 100"
+
+
+def test_facts_said_in_passing_and_a_bailiff_reach_the_summary() -> None:
+    items = items_from_slots(
+        {
+            "household": {"has_partner": False, "assets": 50000, "receives_bijstand": True},
+            "situation": {
+                "child_count": 2,
+                "arrears_months": 2,
+                "arrears": True,
+                "bailiff": True,
+                "benefits_received": ["zorgtoeslag"],
+            },
+        }
+    )
+    labels = [item["label"] for item in items]
+    assert items[0]["kind"] == "urgent"
+    assert "Spaargeld en bezit: € 50.000" in labels
+    assert "Kinderen: 2" in labels
+    assert "Achterstand: 2 maanden" in labels
+    assert "Er is een deurwaarder" in labels
+    assert "Krijgt al: zorgtoeslag" in labels
+    assert {item["kind"] for item in items} <= {"urgent", "household"}

@@ -38,6 +38,7 @@ INTENTS = frozenset(
         "inform", "dont_know", "stop_check", "restart_check", "save_result",
         # safety, steering and explanations (issue 10)
         "crisis_suicide", "domestic_violence", "ask_help", "explain_term", "explain_last",
+        "resume_check", "check_more_info", "check_not_checked",
     }
 )  # fmt: skip
 MIN_TRAINING = 30  # the issue's minimum is 25

@@ -1,0 +1,75 @@
+"""Facts said anywhere in the conversation count: collected after every resident message.
+
+Rasa runs ``action_validate_slot_mappings`` after each message. Here it files household facts
+("alleenstaande moeder van 2 kinderen", "50 duizend spaargeld") into the ``household`` slot and
+facts for a counsellor (arrears and their months, a bailiff, benefits received) into
+``situation``, also before the check starts. Answers during the check are left to the check.
+A message about something else during the check pauses it: its answers stay for later.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import benefits_dialogue as dialogue
+from actions.municipality import municipality_key
+from benefits_rules import situation_facts
+
+# Intents the check reads as an answer while it waits for one (see rules_benefits_check.yml).
+ANSWER_INTENTS = frozenset({"inform", "dont_know", "affirm", "deny", "nlu_fallback"})
+# Intents about the check itself: they never pause it.
+CHECK_INTENTS = frozenset(
+    {
+        "check_benefits",
+        "stop_check",
+        "restart_check",
+        "resume_check",
+        "save_result",
+        "check_more_info",
+        "check_not_checked",
+        *dialogue.FOCUS,
+    }
+)
+
+
+def collect(slots: dict[str, Any], intent: str, text: str, municipality: str) -> dict[str, Any]:
+    """The slot values to change after one message (a plain function, tested without Rasa)."""
+    changes: dict[str, Any] = {}
+    active = bool(slots.get("check_active"))
+    if intent in ANSWER_INTENTS and (active or slots.get("benefits_result")):
+        return changes  # an answer, or a correction of the result: the check reads it
+    household = slots.get("household") or dialogue.new_household(municipality)
+    updated, _ = dialogue.absorb(household, text)
+    if updated != household:
+        changes["household"] = updated
+    situation = dict(slots.get("situation") or {})
+    found = situation_facts(text)
+    if found and {**situation, **found} != situation:
+        changes["situation"] = {**situation, **found}
+    if active and intent not in CHECK_INTENTS:
+        changes["check_active"] = False
+        changes["check_state"] = {**(slots.get("check_state") or {}), "paused": True}
+    return changes
+
+
+class ActionValidateSlotMappings(Action):
+    def name(self) -> str:
+        return "action_validate_slot_mappings"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+        text = tracker.latest_message.get("text") or ""
+        if not text or text.startswith("/"):
+            return []
+        slots = {
+            name: tracker.get_slot(name)
+            for name in ("check_active", "household", "situation", "check_state", "benefits_result")
+        }
+        changes = collect(slots, intent, text, municipality_key())
+        return [SlotSet(name, value) for name, value in changes.items()]
