@@ -82,4 +82,7 @@ def apply_answer(
         updated["childcare"] = nested
     else:
         updated[fact] = value
+    if fact == "has_partner" and value is False:
+        # "nee, geen partner" after a partner's age was given: that age no longer describes anyone.
+        updated.pop("partner_age", None)
     return updated

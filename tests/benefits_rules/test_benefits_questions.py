@@ -140,3 +140,10 @@ def test_every_question_payload_is_accepted_by_the_household_parser() -> None:
         for button in spec.buttons:
             data = apply_answer({"reference_date": "2026-03-01"}, fact, button.payload)
             parse_household(data)  # raises if a payload cannot be used
+
+
+def test_no_partner_after_a_partner_age_drops_that_age() -> None:
+    # "mijn vrouw is 64" said in passing, then "nee, ik heb geen partner": the correction holds.
+    household = apply_answer({"partner_age": 64, "has_partner": True}, "has_partner", "nee")
+    assert household["has_partner"] is False
+    assert "partner_age" not in household
