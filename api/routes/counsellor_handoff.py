@@ -21,11 +21,12 @@ from api.handoff.models import (
     HandoffMessage,
     HandoffStatus,
 )
+from api.input_text import Printable
 from api.routes.counsellor_web import done, render
 
 router = APIRouter(prefix="/counsellor/handoffs", include_in_schema=False)
 
-TextField = Annotated[str, Form(max_length=inbox.MAX_TEXT_CHARS + 100)]
+TextField = Annotated[str, Form(max_length=inbox.MAX_TEXT_CHARS + 100), Printable]
 
 
 @router.get("/{handoff_id}")

@@ -87,7 +87,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         return
     url = str(request.getfixturevalue("postgres_database"))
     yield url
-    engine = create_engine(sync_url(Settings(database_url=url).database_url))
+    engine = create_engine(sync_url(Settings(environment="test", database_url=url).database_url))
     with engine.begin() as conn:
         names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
         conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
