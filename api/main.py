@@ -93,7 +93,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.sessionmaker = make_sessionmaker(engine)
         async with httpx.AsyncClient(timeout=settings.rasa_timeout_seconds) as http:
             app.state.rasa = RasaClient(
-                http, settings.rasa_url, settings.rasa_token, settings.action_server_url
+                http,
+                settings.rasa_url,
+                settings.rasa_token,
+                settings.action_server_url,
+                channel_secret=settings.rasa_channel_secret,
             )
             sweeper = asyncio.create_task(_sweep_forever(app))
             try:
