@@ -96,7 +96,8 @@ async def start(db: AsyncSession, rasa: RasaClient, session: ChatSession, now: d
 
     A handoff that is already shared and still open is returned as it is: one at a time.
     """
-    handoff = await current_handoff(db, session.id)
+    session_id = session.id
+    handoff = await current_handoff(db, session_id)
     if handoff is not None and handoff.status in OPEN_STATUSES:
         return handoff
     if handoff is None or handoff.status is not HandoffStatus.OFFERED:
@@ -115,8 +116,8 @@ async def start(db: AsyncSession, rasa: RasaClient, session: ChatSession, now: d
             await db.flush()
         except IntegrityError:
             # A parallel request created this conversation's one handoff first (unique index).
-            await db.rollback()
-            return await require_handoff(db, session.id)
+            await db.rollback()  # (expires ``session``: use the id saved before)
+            return await require_handoff(db, session_id)
     question = next(
         (i["value"] for i in await summary_items(db, handoff) if i["kind"] == "question"), None
     )

@@ -66,6 +66,10 @@ class FakeRasa:
         path = request.url.path
         if path == "/health":
             return httpx.Response(200, json={"status": "ok"})
+        if path == "/status":
+            if request.url.params.get("token") != "test-token":
+                return httpx.Response(401)
+            return httpx.Response(200, json={"model_id": "fake"})
         if path == CHANNEL_WEBHOOK:
             # As bot/channels.py: only with the API's shared secret.
             if request.headers.get(CHANNEL_SECRET_HEADER) != self.channel_secret:
