@@ -26,6 +26,7 @@ run: train ## Set up what is missing, then start Rasa, the action server and the
 	@$(API_PY) scripts/stack.py
 
 user: setup ## Create a counsellor account: make user USERNAME=sanne ROLE=counsellor (asks a password)
+	@$(API_PY) scripts/stack.py --init-secrets
 	@.venv-api/bin/python -m api.cli create-user --username "$(USERNAME)" --role "$(or $(ROLE),counsellor)" --municipality "$(or $(MUNICIPALITY),heerlen)"
 
 lint: setup ## ruff over all Python code

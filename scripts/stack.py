@@ -207,7 +207,13 @@ class Stack:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Start Rasa, the action server and the API.")
     parser.add_argument("--api-port", type=int, default=8000)
+    parser.add_argument(
+        "--init-secrets", action="store_true", help="only generate var/secrets/ (for `make user`)"
+    )
     args = parser.parse_args()
+    if args.init_secrets:
+        ensure_local_secrets()
+        return 0
     stack = Stack(api_port=args.api_port)
 
     def _stop(_signum: int, _frame: object) -> None:
