@@ -45,7 +45,7 @@ class ApiOnlyRestInput(RestInput):
         return given is not None and hmac.compare_digest(self._secret, given.encode())
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
-        webhook = super().blueprint(on_new_message)
+        webhook: Blueprint = super().blueprint(on_new_message)
 
         @webhook.middleware("request")  # type: ignore[misc]
         async def only_the_api(request: Request) -> HTTPResponse | None:

@@ -35,6 +35,9 @@ def _fernet_key() -> str:
 LOCAL_SECRETS = {
     "rondkomen_secret_key": lambda: secrets.token_urlsafe(48),
     "rondkomen_callback_phone_key": _fernet_key,
+    # For tools such as `make user`; a started stack gets fresh values in its environment.
+    "rondkomen_rasa_token": lambda: secrets.token_urlsafe(32),
+    "rondkomen_rasa_channel_secret": lambda: secrets.token_urlsafe(32),
 }
 
 
