@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -13,67 +12,21 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
-from api import chat
 from api.auth import routes as auth_routes
 from api.auth.passwords import warm_up as passwords_warm_up
 from api.db import make_engine, make_sessionmaker
-from api.deps import utc_now
 from api.errors import install_error_handlers
 from api.handoff import routes as handoff_routes
-from api.handoff.retention import apply_retention
 from api.logging import configure_logging
 from api.middleware import BodyLimit, SecurityHeaders
 from api.migrate import upgrade_database
 from api.municipality import load_municipality
-from api.rasa_client import BotUnavailable, RasaClient
+from api.rasa_client import RasaClient
 from api.redaction import warm_up as redaction_warm_up
 from api.routes import chat as chat_routes
 from api.routes import counsellor, counsellor_handoff, counsellor_web, health, site
 from api.settings import Settings, get_settings
-
-log = logging.getLogger("rondkomen.api")
-
-SWEEP_INTERVAL_SECONDS = 60.0
-
-
-async def sweep_expired_sessions(app: FastAPI) -> int:
-    """Delete every conversation idle for longer than the configured time. Returns the count."""
-    settings: Settings = app.state.settings
-    idle = settings.session_idle
-    deleted = 0
-    async with app.state.sessionmaker() as db:
-        for session_id in await chat.expired_session_ids(db, utc_now(), idle):
-            try:
-                await chat.delete_session(db, app.state.rasa, session_id)
-                deleted += 1
-            except BotUnavailable:
-                await db.rollback()
-                log.warning("sweep_postponed", extra={"reason": "rasa_unavailable"})
-                break
-    return deleted
-
-
-async def sweep_handoff_retention(app: FastAPI) -> None:
-    """Delete handoff content and call-back numbers past their retention (see retention.py)."""
-    async with app.state.sessionmaker() as db:
-        result = await apply_retention(db, app.state.settings, utc_now())
-    if result.handoffs_emptied or result.callbacks_deleted or result.previews_deleted:
-        log.info("handoff_retention_applied", extra=result.__dict__)
-
-
-async def _sweep_forever(app: FastAPI) -> None:
-    while True:
-        await asyncio.sleep(SWEEP_INTERVAL_SECONDS)
-        try:
-            count = await sweep_expired_sessions(app)
-            if count:
-                log.info("expired_sessions_deleted", extra={"count": count})
-        except Exception:
-            log.exception("sweep_failed")
-        try:
-            await sweep_handoff_retention(app)
-        except Exception:
-            log.exception("handoff_retention_failed")
+from api.sweeper import SweeperLock, sweep_forever
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -99,7 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 settings.action_server_url,
                 channel_secret=settings.rasa_channel_secret,
             )
-            sweeper = asyncio.create_task(_sweep_forever(app))
+            sweeper = asyncio.create_task(sweep_forever(app, SweeperLock(engine)))
             try:
                 yield
             finally:

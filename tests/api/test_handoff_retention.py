@@ -22,8 +22,8 @@ from api.handoff.models import (
     HandoffSummary,
 )
 from api.handoff.retention import apply_retention
-from api.main import sweep_handoff_retention
 from api.settings import Settings
+from api.sweeper import sweep_handoff_retention
 
 from .conftest import (
     Clock,

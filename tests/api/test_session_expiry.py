@@ -8,8 +8,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.main import sweep_expired_sessions
 from api.models import ChatMessage, ChatSession
+from api.sweeper import sweep_expired_sessions
 from tests.api.conftest import in_db, new_session, sender_id
 
 

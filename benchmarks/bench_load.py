@@ -1,0 +1,207 @@
+"""Load on the running stack: many residents chatting at once, through the API and, in the same
+run, straight to Rasa's REST channel, so the API's own overhead shows. Measures, never passes or
+fails (`make bench-load`). Starts its own stack on free ports with a fresh SQLite database.
+
+Each simulated resident holds a six-turn conversation; CONCURRENCY of them run at the same time
+until ROUNDS conversations per resident are done. Requests are bounded in number and time and only
+go to 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from stack import Stack
+
+from tests.conftest import free_port
+
+CONVERSATION = (
+    "hoi",
+    "ik kan mijn huur niet meer betalen",
+    "ik heb ook een achterstand bij de energie",
+    "wat kan ik nu het beste doen",
+    "kan ik zorgtoeslag krijgen",
+    "ik ben 34",
+)
+REQUEST_TIMEOUT = 30.0
+
+
+@dataclass
+class Run:
+    name: str
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    seconds: float = 0.0
+
+    @property
+    def turns(self) -> int:
+        return len(self.latencies)
+
+    def line(self) -> str:
+        ordered = sorted(self.latencies) or [0.0]
+        p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
+        rate = self.turns / self.seconds if self.seconds else 0.0
+        return (
+            f"{self.name:<28} {rate:7.1f} turns/s  median {statistics.median(ordered) * 1000:6.0f}"
+            f" ms  p95 {p95 * 1000:6.0f} ms  errors {self.errors}  ({self.turns} turns)"
+        )
+
+
+Turn = Callable[[httpx.AsyncClient, str, str], Awaitable[bool]]
+
+
+async def _rasa_turn(client: httpx.AsyncClient, sender: str, text: str) -> bool:
+    response = await client.post("/webhooks/rest/webhook", json={"sender": sender, "message": text})
+    return response.status_code == 200 and bool(response.json())
+
+
+async def _api_turn(client: httpx.AsyncClient, session_id: str, text: str) -> bool:
+    response = await client.post(f"/api/v1/sessions/{session_id}/messages", json={"text": text})
+    return response.status_code == 200 and bool(response.json().get("messages"))
+
+
+async def _api_session(client: httpx.AsyncClient) -> str | None:
+    response = await client.post("/api/v1/sessions")
+    return str(response.json()["session_id"]) if response.status_code == 201 else None
+
+
+async def _drive(
+    run: Run,
+    base_url: str,
+    turn: Turn,
+    new_conversation: Callable[[httpx.AsyncClient], Awaitable[str | None]],
+    concurrency: int,
+    rounds: int,
+    headers: dict[str, str],
+) -> None:
+    limits = httpx.Limits(max_connections=concurrency + 10, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(
+        base_url=base_url, timeout=REQUEST_TIMEOUT, limits=limits, headers=headers
+    ) as client:
+
+        async def resident() -> None:
+            for _ in range(rounds):
+                try:
+                    conversation = await new_conversation(client)
+                except httpx.HTTPError:
+                    conversation = None
+                if conversation is None:
+                    run.errors += 1
+                    continue
+                for text in CONVERSATION:
+                    started = time.perf_counter()
+                    try:
+                        ok = await turn(client, conversation, text)
+                    except httpx.HTTPError:
+                        ok = False
+                    if ok:
+                        run.latencies.append(time.perf_counter() - started)
+                    else:
+                        run.errors += 1
+
+        started = time.perf_counter()
+        await asyncio.gather(*(resident() for _ in range(concurrency)))
+        run.seconds = time.perf_counter() - started
+
+
+async def _new_sender(_client: httpx.AsyncClient) -> str:
+    return uuid.uuid4().hex
+
+
+def _rss_mb(root_pids: list[int]) -> float:
+    """Resident memory of the given processes and all their descendants, in MB."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    total_kb, todo, seen = 0, list(root_pids), set()
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        todo.extend(children.get(pid, []))
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total_kb += int(line.split()[1])
+        except OSError:
+            continue
+    return total_kb / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--concurrency", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=4, help="conversations per resident")
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="rondkomen-load-"))
+    stack = Stack(
+        api_port=free_port(),
+        rasa_port=free_port(),
+        action_port=free_port(),
+        database_url=f"sqlite:///{workdir / 'load.db'}",
+        log_dir=workdir / "log",
+        extra_env={"RONDKOMEN_ENVIRONMENT": "test", **_load_env()},
+    )
+    stack.start()
+    try:
+        ready = stack.wait_ready()
+        print(f"stack ready in {ready:.1f} s (Rasa model loaded)")
+        rasa_url = f"http://127.0.0.1:{stack.rasa_port}"
+        rasa_headers = (
+            stack.rest_channel_headers() if hasattr(stack, "rest_channel_headers") else {}
+        )
+        # Warm up both paths (model, action server, database connections) before measuring.
+        warm = Run("warm-up")
+        asyncio.run(_drive(warm, rasa_url, _rasa_turn, _new_sender, 5, 1, rasa_headers))
+        asyncio.run(_drive(warm, stack.api_url, _api_turn, _api_session, 5, 1, {}))
+
+        rasa = Run("Rasa REST channel (raw)")
+        asyncio.run(
+            _drive(
+                rasa, rasa_url, _rasa_turn, _new_sender, args.concurrency, args.rounds, rasa_headers
+            )
+        )
+        api = Run("through the API")
+        asyncio.run(
+            _drive(api, stack.api_url, _api_turn, _api_session, args.concurrency, args.rounds, {})
+        )
+        print(f"{args.concurrency} concurrent residents, {len(CONVERSATION)}-turn conversations:")
+        print("  " + rasa.line())
+        print("  " + api.line())
+        if rasa.seconds and api.seconds and rasa.turns:
+            rasa_rate, api_rate = rasa.turns / rasa.seconds, api.turns / api.seconds
+            print(f"  API overhead on throughput: {100 * (1 - api_rate / rasa_rate):.1f} %")
+        pids = [process.pid for process in stack.processes.values()]
+        print(f"stack memory (RSS of all its processes): {_rss_mb(pids):.0f} MB")
+    finally:
+        stack.stop()
+    return 0
+
+
+def _load_env() -> dict[str, str]:
+    """Settings a load run needs: abuse limits per client address would stop one test client."""
+    return {key: value for key, value in os.environ.items() if key.startswith("RONDKOMEN_")}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
