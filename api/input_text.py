@@ -1,4 +1,6 @@
-"""Text typed by people is refused (422) when it holds control characters.
+"""Input checks shared by the routes (422 on failure).
+
+Text typed by people is refused when it holds control characters.
 
 NUL cannot be stored by PostgreSQL at all, lone surrogates cannot be encoded, and the other C0/C1
 control characters have no place in a chat message. Tab, newline and carriage return are fine.
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
+from fastapi import Path
 from pydantic import AfterValidator
 from pydantic_core import PydanticCustomError
 
@@ -25,3 +28,8 @@ def refuse_control_characters(value: str) -> str:
 # Add to any str field: Annotated[str, Printable, ...].
 Printable = AfterValidator(refuse_control_characters)
 PrintableStr = Annotated[str, Printable]
+
+# Ids and cursors in paths and queries: the database's INTEGER ends here (PostgreSQL answers a
+# larger number with an error, not with "not found").
+MAX_DB_INT = 2**31 - 1
+DbId = Annotated[int, Path(ge=1, le=MAX_DB_INT)]

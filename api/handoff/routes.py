@@ -34,6 +34,7 @@ from api.handoff.schemas import (
     ResidentMessageOut,
     SummaryItemOut,
 )
+from api.input_text import MAX_DB_INT
 from api.limits import HandoffLimit, MessageLimit, pseudonym, retry_after, within_limit
 from api.models import ChatSession
 from api.municipality import MunicipalityConfig, cached_municipality
@@ -263,7 +264,9 @@ async def poll_messages(
     db: DbDep,
     settings: SettingsDep,
     now: NowDep,
-    after: Annotated[int, Query(ge=0, description="Last message id already shown.")] = 0,
+    after: Annotated[
+        int, Query(ge=0, le=MAX_DB_INT, description="Last message id already shown.")
+    ] = 0,
 ) -> LiveMessagesOut:
     """Poll (every few seconds) for the live chat: counsellor and system messages after 'after'.
 

@@ -30,6 +30,7 @@ from .conftest import (
     FakeRasa,
     handoff_url,
     in_db,
+    logged_in,
     new_session,
     sender_id,
 )
@@ -296,3 +297,15 @@ def test_make_run_generates_private_keys_once(tmp_path: Path) -> None:
     # Enough for the API (or `make user`) in development, without any variable set.
     loaded = Settings(environment="development", _secrets_dir=tmp_path / "secrets")  # type: ignore[call-arg]
     assert loaded.secret_key == first["rondkomen_secret_key"].strip()
+
+
+def test_numbers_beyond_the_database_integer_are_refused_not_a_server_error(
+    client: TestClient, fake_rasa: FakeRasa
+) -> None:
+    token = new_session(client)
+    assert _say(client, token) == 200
+    assert client.post(handoff_url(token)).status_code == 200
+    too_big = 2**31
+    assert client.get(handoff_url(token, "/messages"), params={"after": too_big}).status_code == 422
+    counsellor = logged_in(client, "sanne")
+    assert counsellor.get(f"/counsellor/handoffs/{too_big}").status_code == 422
