@@ -38,8 +38,9 @@ RUN rasa train --config bot/config.yml --domain bot/domain --data bot/data nlu_d
     && chown -R rondkomen /app/models
 USER rondkomen
 EXPOSE 5005
-# RONDKOMEN_RASA_TOKEN must be the same secret as the API's.
-CMD ["sh", "-c", "exec rasa run --enable-api --auth-token \"$RONDKOMEN_RASA_TOKEN\" --model /app/models/rondkomen.tar.gz --endpoints bot/endpoints.redis.yml --credentials bot/credentials.yml --port 5005"]
+# RONDKOMEN_RASA_TOKEN and RONDKOMEN_RASA_CHANNEL_SECRET must be the same secrets as the API's.
+# bot/serve.py reads the token from the environment: it never appears on a command line.
+CMD ["python", "-m", "bot.serve", "--model", "/app/models/rondkomen.tar.gz", "--endpoints", "bot/endpoints.redis.yml", "--credentials", "bot/credentials.yml", "--port", "5005"]
 
 # ---------- API (Python 3.11) -------------------------------------------------------------------
 FROM python:3.11-slim AS api

@@ -26,6 +26,7 @@ run: train ## Set up what is missing, then start Rasa, the action server and the
 	@$(API_PY) scripts/stack.py
 
 user: setup ## Create a counsellor account: make user USERNAME=sanne ROLE=counsellor (asks a password)
+	@$(API_PY) scripts/stack.py --init-secrets
 	@.venv-api/bin/python -m api.cli create-user --username "$(USERNAME)" --role "$(or $(ROLE),counsellor)" --municipality "$(or $(MUNICIPALITY),heerlen)"
 
 lint: setup ## ruff over all Python code
@@ -34,7 +35,7 @@ lint: setup ## ruff over all Python code
 
 typecheck: setup ## mypy strict on api/ and benefits_rules/ (Python 3.11), actions/ (Python 3.10)
 	@.venv-api/bin/mypy api benefits_rules
-	@.venv-rasa/bin/mypy --python-version 3.10 actions bot/tracker_store.py benefits_rules
+	@.venv-rasa/bin/mypy --python-version 3.10 actions benefits_rules bot/tracker_store.py bot/safety bot/channels.py bot/serve.py
 
 validate: train ## rasa data validate (warnings fail)
 	@scripts/validate.sh

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -60,11 +61,25 @@ def _enable_sqlite_foreign_keys(dbapi_connection: object, _record: object) -> No
     cursor.close()
 
 
+def prepare_sqlite_file(database_url: str) -> None:
+    """Create the SQLite file (and its folder) readable by this user only: 0600, folder 0700.
+
+    SQLite gives its journal and WAL files the mode of the database file.
+    """
+    url = make_url(database_url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return
+    path = Path(url.database)
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    path.chmod(0o600)
+
+
 def make_engine(database_url: str) -> AsyncEngine:
-    """An async engine; for SQLite the folder is created and foreign keys are enforced."""
+    """An async engine; for SQLite the file is made private and foreign keys are enforced."""
     url = make_url(async_url(database_url))
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    prepare_sqlite_file(database_url)
     engine = create_async_engine(url, pool_pre_ping=url.get_backend_name() != "sqlite")
     if url.get_backend_name() == "sqlite":
         sync_engine: Engine = engine.sync_engine

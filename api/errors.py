@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.input_text import CONTROL_CHARACTERS
 from api.texts import text
 
 
@@ -25,19 +26,27 @@ class ErrorBody(BaseModel):
 class ApiError(Exception):
     """An error with a status, a stable code and a Dutch message for the resident."""
 
-    def __init__(self, status_code: int, code: str, message: str) -> None:
+    def __init__(
+        self, status_code: int, code: str, message: str, headers: dict[str, str] | None = None
+    ) -> None:
         super().__init__(code)
         self.status_code = status_code
         self.code = code
         self.message = message
+        self.headers = headers
 
 
-def error_response(status_code: int, code: str, message: str) -> JSONResponse:
+def error_response(
+    status_code: int, code: str, message: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
     body = ErrorBody(error=ErrorDetail(code=code, message=message))
-    return JSONResponse(status_code=status_code, content=body.model_dump())
+    return JSONResponse(status_code=status_code, content=body.model_dump(), headers=headers)
 
 
 def _validation_message(errors: list[dict[str, Any]], max_chars: int) -> tuple[str, str]:
+    for err in errors:
+        if err.get("type") == CONTROL_CHARACTERS:
+            return CONTROL_CHARACTERS, text(CONTROL_CHARACTERS)
     for err in errors:
         loc = [str(part) for part in err.get("loc", ())]
         if err.get("type") == "json_invalid" or loc == ["body"]:
@@ -55,7 +64,7 @@ def install_error_handlers(app: FastAPI, max_chars: int) -> None:
 
     async def handle_api_error(_request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, ApiError)
-        return error_response(exc.status_code, exc.code, exc.message)
+        return error_response(exc.status_code, exc.code, exc.message, exc.headers)
 
     async def handle_validation(_request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)

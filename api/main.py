@@ -13,10 +13,12 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from api.auth import routes as auth_routes
+from api.auth.passwords import warm_up as passwords_warm_up
 from api.db import make_engine, make_sessionmaker
 from api.errors import install_error_handlers
 from api.handoff import routes as handoff_routes
 from api.logging import configure_logging
+from api.middleware import BodyLimit, SecurityHeaders
 from api.migrate import upgrade_database
 from api.municipality import load_municipality
 from api.rasa_client import RasaClient
@@ -39,11 +41,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await asyncio.to_thread(upgrade_database, settings.database_url)
         # Load the redaction word lists now, not on the first resident's message.
         await asyncio.to_thread(redaction_warm_up)
+        await asyncio.to_thread(passwords_warm_up)
         engine = make_engine(settings.database_url)
         app.state.sessionmaker = make_sessionmaker(engine)
         async with httpx.AsyncClient(timeout=settings.rasa_timeout_seconds) as http:
             app.state.rasa = RasaClient(
-                http, settings.rasa_url, settings.rasa_token, settings.action_server_url
+                http,
+                settings.rasa_url,
+                settings.rasa_token,
+                settings.action_server_url,
+                channel_secret=settings.rasa_channel_secret,
             )
             sweeper = asyncio.create_task(sweep_forever(app, SweeperLock(engine)))
             try:
@@ -62,10 +69,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "schuldhulpverleners en redacteuren."
         ),
         lifespan=lifespan,
+        # Swagger UI comes from a third-party CDN: not in production.
+        docs_url=None if settings.environment == "production" else "/docs",
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.municipality = municipality
     install_error_handlers(app, settings.max_message_chars)
+    # Added before CORS, so CORS is the outer layer and 413/429 answers carry its headers too.
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
     if settings.widget_origins:
         # Only the resident's chat API is called cross-origin; no cookies are ever sent.
         app.add_middleware(

@@ -8,7 +8,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-from api.db import sync_url
+from api.db import prepare_sqlite_file, sync_url
 
 ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
 
@@ -22,9 +22,7 @@ def alembic_config(database_url: str) -> Config:
 
 
 def upgrade_database(database_url: str) -> None:
-    url = sync_url(database_url)
-    if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    prepare_sqlite_file(database_url)
     command.upgrade(alembic_config(database_url), "head")
 
 

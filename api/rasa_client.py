@@ -11,6 +11,10 @@ from urllib.parse import quote
 
 import httpx
 
+# Rasa's input channel for the API only (bot/channels.py): its path and the shared secret's header.
+CHANNEL_WEBHOOK = "/webhooks/rondkomen/webhook"
+CHANNEL_SECRET_HEADER = "X-Rondkomen-Channel-Secret"
+
 
 class BotUnavailable(Exception):
     """Rasa or the action server cannot answer right now."""
@@ -105,11 +109,18 @@ class RasaClient:
     """Sends resident messages to Rasa and manages trackers."""
 
     def __init__(
-        self, http: httpx.AsyncClient, rasa_url: str, token: str, action_server_url: str
+        self,
+        http: httpx.AsyncClient,
+        rasa_url: str,
+        token: str,
+        action_server_url: str,
+        *,
+        channel_secret: str,
     ) -> None:
         self._http = http
         self._rasa_url = rasa_url.rstrip("/")
         self._token = token
+        self._channel_headers = {CHANNEL_SECRET_HEADER: channel_secret}
         self._action_url = action_server_url.rstrip("/")
 
     async def rasa_ready(self) -> bool:
@@ -138,8 +149,9 @@ class RasaClient:
             raise BotUnavailable("action server not reachable")
         try:
             response = await self._http.post(
-                f"{self._rasa_url}/webhooks/rest/webhook",
+                f"{self._rasa_url}{CHANNEL_WEBHOOK}",
                 json={"sender": sender_id, "message": text},
+                headers=self._channel_headers,
             )
         except httpx.HTTPError as exc:
             raise BotUnavailable("Rasa not reachable") from exc

@@ -6,8 +6,10 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from api.input_text import Printable
+
 # Length limit enforced again in the route, from settings; this one documents the default.
-MessageText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+MessageText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Printable]
 
 
 class SessionCreated(BaseModel):

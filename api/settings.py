@@ -20,6 +20,9 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 _DEV_SECRET = "dev-only-not-secret"
 # A valid Fernet key (base64 of 32 bytes) that is public, so refused in production like the rest.
 _DEV_FERNET_KEY = "ZGV2LW9ubHktbm90LXNlY3JldC1kZXYtb25seS1ub3Q="
+# `make run` writes generated keys here (one file per setting, mode 0600); read when present.
+SECRETS_DIR = PROJECT_ROOT / "var" / "secrets"
+_HOW_TO_SET = "`make run` generates them into var/secrets/; in production set the variable"
 
 
 class Settings(BaseSettings):
@@ -57,8 +60,24 @@ class Settings(BaseSettings):
     # A counsellor counts as online while the toggle is on and a page was seen this recently.
     counsellor_presence_seconds: int = Field(default=120, ge=10)
     counsellor_session_hours: int = Field(default=8, ge=1, le=24)
-    login_max_failures: int = Field(default=5, ge=1)
-    login_lockout_minutes: int = Field(default=15, ge=1)
+    # A login also ends after this long without the counsellor doing anything (polling by the
+    # page's script does not count).
+    counsellor_idle_minutes: int = Field(default=30, ge=1, le=24 * 60)
+    # Login throttling (api/auth/throttle.py): a few free attempts, then growing delays per
+    # account (short cap: nobody can lock a counsellor out) and per client address (long cap).
+    login_account_free_attempts: int = Field(default=5, ge=1)
+    login_account_max_delay_seconds: int = Field(default=60, ge=1)
+    login_address_free_attempts: int = Field(default=20, ge=1)
+    login_address_max_delay_seconds: int = Field(default=900, ge=1)
+    # Abuse limits per client address (api/limits.py), counted in the database so they hold
+    # across API workers. 0 switches a limit off.
+    sessions_per_hour: int = Field(default=60, ge=0)
+    messages_per_minute: int = Field(default=40, ge=0)
+    handoff_actions_per_minute: int = Field(default=40, ge=0)
+    callbacks_per_number_per_day: int = Field(default=3, ge=0)
+    max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+    # Shared secret between the API and Rasa's input channel (bot/channels.py).
+    rasa_channel_secret: str = _DEV_SECRET
     # Only for local development over plain http on a host other than localhost.
     cookie_secure: bool = True
 
@@ -76,16 +95,22 @@ class Settings(BaseSettings):
                 return "postgresql+psycopg://" + value[len(prefix) :]
         return value
 
+    @property
+    def counsellor_idle(self) -> timedelta:
+        return timedelta(minutes=self.counsellor_idle_minutes)
+
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> Settings:
-        if self.environment == "production":
-            for name in ("rasa_token", "secret_key"):
+        # The public development values only ever work in the test suite: `make run` writes
+        # its own keys to var/secrets/ (scripts/stack.py), production sets them.
+        if self.environment != "test":
+            for name in ("rasa_token", "secret_key", "rasa_channel_secret"):
                 if getattr(self, name) == _DEV_SECRET:
-                    raise ValueError(f"RONDKOMEN_{name.upper()} must be set in production")
+                    raise ValueError(f"RONDKOMEN_{name.upper()} must be set ({_HOW_TO_SET})")
             if self.callback_phone_key == _DEV_FERNET_KEY:
-                raise ValueError("RONDKOMEN_CALLBACK_PHONE_KEY must be set in production")
-            if not self.cookie_secure:
-                raise ValueError("RONDKOMEN_COOKIE_SECURE must be true in production")
+                raise ValueError(f"RONDKOMEN_CALLBACK_PHONE_KEY must be set ({_HOW_TO_SET})")
+        if self.environment == "production" and not self.cookie_secure:
+            raise ValueError("RONDKOMEN_COOKIE_SECURE must be true in production")
         return self
 
     @field_validator("callback_phone_key")
@@ -100,5 +125,8 @@ class Settings(BaseSettings):
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """The process-wide settings, read once from the environment."""
+    """The process-wide settings, read once from the environment (and var/secrets/ when it
+    exists; the environment wins)."""
+    if SECRETS_DIR.is_dir():
+        return Settings(_secrets_dir=SECRETS_DIR)
     return Settings()

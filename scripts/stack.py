@@ -8,6 +8,7 @@ loaded model, and the API answers /api/v1/health with 200.
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import secrets
@@ -22,6 +23,38 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var"
+# Read by the API's settings (api/settings.py, SECRETS_DIR): one file per setting.
+SECRETS_DIR = VAR / "secrets"
+
+
+def _fernet_key() -> str:
+    """A Fernet key (url-safe base64 of 32 random bytes), without needing cryptography here."""
+    return base64.urlsafe_b64encode(secrets.token_bytes(32)).decode("ascii")
+
+
+LOCAL_SECRETS = {
+    "rondkomen_secret_key": lambda: secrets.token_urlsafe(48),
+    "rondkomen_callback_phone_key": _fernet_key,
+    # For tools such as `make user`; a started stack gets fresh values in its environment.
+    "rondkomen_rasa_token": lambda: secrets.token_urlsafe(32),
+    "rondkomen_rasa_channel_secret": lambda: secrets.token_urlsafe(32),
+}
+
+
+def ensure_local_secrets(directory: Path = SECRETS_DIR) -> None:
+    """Generate this installation's own keys on first use (folder 0700, files 0600).
+
+    They are kept: call-back numbers encrypted with the key must stay readable next time.
+    """
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    directory.chmod(0o700)
+    for name, make in LOCAL_SECRETS.items():
+        path = directory / name
+        if not path.exists():
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="ascii") as handle:
+                handle.write(make() + "\n")
+        path.chmod(0o600)
 
 
 def _get(url: str, timeout: float = 2.0) -> tuple[int, bytes]:
@@ -45,7 +78,10 @@ class Stack:
     model: Path = VAR / "models" / "current.tar.gz"
     log_dir: Path = VAR / "log"
     extra_env: dict[str, str] = field(default_factory=dict)
+    # Rasa's HTTP API token and its input channel's secret: new for every start, given to the
+    # processes in their environment only (never on a command line).
     token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    channel_secret: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
 
     @property
@@ -62,6 +98,9 @@ class Stack:
                 "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
                 "RONDKOMEN_RASA_URL": f"http://127.0.0.1:{self.rasa_port}",
                 "RONDKOMEN_RASA_TOKEN": self.token,
+                "RONDKOMEN_RASA_CHANNEL_SECRET": self.channel_secret,
+                # The action server (Sanic) listens on this address; Rasa gets --interface.
+                "SANIC_HOST": "127.0.0.1",
                 "RONDKOMEN_ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}",
             }
         )
@@ -87,6 +126,7 @@ class Stack:
         api_bin = ROOT / ".venv-api" / "bin"
         if not self.model.exists():
             raise SystemExit(f"no trained model at {self.model}; run `make train` first")
+        ensure_local_secrets()
         self._spawn(
             "actions",
             [
@@ -102,11 +142,10 @@ class Stack:
         self._spawn(
             "rasa",
             [
-                str(rasa_bin / "rasa"),
-                "run",
-                "--enable-api",
-                "--auth-token",
-                self.token,
+                # bot/serve.py: `rasa run --enable-api` with the token from the environment.
+                str(rasa_bin / "python"),
+                "-m",
+                "bot.serve",
                 "--model",
                 str(self.model.resolve()),
                 "--endpoints",
@@ -171,7 +210,13 @@ class Stack:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Start Rasa, the action server and the API.")
     parser.add_argument("--api-port", type=int, default=8000)
+    parser.add_argument(
+        "--init-secrets", action="store_true", help="only generate var/secrets/ (for `make user`)"
+    )
     args = parser.parse_args()
+    if args.init_secrets:
+        ensure_local_secrets()
+        return 0
     stack = Stack(api_port=args.api_port)
 
     def _stop(_signum: int, _frame: object) -> None:

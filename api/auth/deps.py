@@ -2,17 +2,38 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Form, Request
 
 from api.auth import csrf
+from api.auth.models import Role
 from api.auth.sessions import LoginSession, cookie_name, session_for
 from api.deps import DbDep, NowDep, SettingsDep
 
 # Presence ("online") needs a recent page view; written at most this often.
 _SEEN_EVERY = timedelta(seconds=15)
+
+
+def from_script(request: Request) -> bool:
+    """Requests made by counsellor.js (they get status codes, not redirects or pages)."""
+    return request.headers.get("x-requested-with") == "fetch"
+
+
+@dataclass(frozen=True)
+class PageUser:
+    username: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class PageLogin:
+    """What an error page shows of the login: who, and the logout form's CSRF token."""
+
+    user: PageUser
+    csrf_token: str
 
 
 class NotLoggedIn(Exception):
@@ -26,9 +47,22 @@ class CsrfFailed(Exception):
 async def current_login(
     request: Request, db: DbDep, settings: SettingsDep, now: NowDep
 ) -> LoginSession:
-    login = await session_for(db, request.cookies.get(cookie_name(settings)), now)
+    # A script polling the queue or the chat is not the counsellor doing something.
+    activity = not (request.method == "GET" and from_script(request))
+    login = await session_for(
+        db,
+        request.cookies.get(cookie_name(settings)),
+        now,
+        settings.counsellor_idle,
+        activity=activity,
+    )
     if login is None:
         raise NotLoggedIn()
+    # Error pages show the logout button (with this session's CSRF token) too. A snapshot: the
+    # database session is closed (and its objects expired) by the time an error page renders.
+    request.state.page_login = PageLogin(
+        PageUser(login.user.username, login.user.role), login.session.csrf_token
+    )
     seen = login.user.last_seen_at
     if seen is None or now - seen >= _SEEN_EVERY:
         login.user.last_seen_at = now

@@ -40,8 +40,6 @@ class CounsellorUser(Base):
     municipality: Mapped[str] = mapped_column(String(64), index=True)
     # What residents see while this person writes to them ("Sanne, schuldhulpverlener").
     display_name: Mapped[str] = mapped_column(String(80))
-    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     online: Mapped[bool] = mapped_column(Boolean, default=False)
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -58,4 +56,6 @@ class CounsellorSession(Base):
     )
     csrf_token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The last thing the counsellor did (not a script's polling): idle sessions end.
+    last_used_at: Mapped[datetime] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

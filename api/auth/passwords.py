@@ -7,10 +7,35 @@ from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from zxcvbn import zxcvbn
 
 MIN_PASSWORD_CHARS = 12
+# zxcvbn's top score: more than 10^10 guesses, also counting common passwords, Dutch-looking
+# words with digits, keyboard patterns, dates and the account's own words.
+MIN_PASSWORD_SCORE = 4
+_ZXCVBN_MAX_CHARS = 100  # zxcvbn gets slow on very long input; length alone is enough there
 
 _hasher = PasswordHasher()
+
+
+def password_problem(password: str, user_inputs: list[str]) -> str | None:
+    """Why a new password is refused (Dutch, for the person choosing it), or None.
+
+    ``user_inputs``: words from the account itself (username, municipality, the product name),
+    which make a password guessable for anyone who knows whose it is.
+    """
+    if len(password) < MIN_PASSWORD_CHARS:
+        return f"Het wachtwoord is te kort. Gebruik minstens {MIN_PASSWORD_CHARS} tekens."
+    if len(password) > _ZXCVBN_MAX_CHARS:
+        return None
+    result = zxcvbn(password, user_inputs=[word for word in user_inputs if word])
+    if int(result["score"]) < MIN_PASSWORD_SCORE:
+        return (
+            "Dit wachtwoord is te makkelijk te raden (een bekend wachtwoord, een patroon, "
+            "een jaartal of uw eigen naam of gemeente). Kies bijvoorbeeld vier losse woorden "
+            "die niet bij elkaar horen."
+        )
+    return None
 
 
 def hash_password(password: str) -> str:
@@ -31,6 +56,11 @@ def needs_rehash(password_hash: str) -> bool:
 @lru_cache(maxsize=1)
 def _dummy_hash() -> str:
     return _hasher.hash("not a password of anyone")
+
+
+def warm_up() -> None:
+    """Make the dummy hash at start-up: else the first unknown username takes twice as long."""
+    _dummy_hash()
 
 
 async def verify_password_async(password_hash: str | None, password: str) -> bool:

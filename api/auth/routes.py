@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import secrets
 from typing import Annotated
 
@@ -12,6 +13,8 @@ from api.auth import csrf
 from api.auth.deps import CheckedLoginDep
 from api.auth.sessions import LoginFailure, authenticate, close_session, cookie_name, open_session
 from api.deps import DbDep, NowDep, SettingsDep
+from api.input_text import Printable
+from api.limits import client_address
 from api.routes.counsellor_web import LOGIN_PATH, render, see_other
 from api.settings import Settings
 
@@ -25,16 +28,26 @@ def _nonce_cookie(settings: Settings) -> str:
 
 
 def _login_page(
-    request: Request, settings: Settings, error: str | None = None, status_code: int = 200
+    request: Request,
+    settings: Settings,
+    error: str | None = None,
+    status_code: int = 200,
+    wait_seconds: int = 0,
 ) -> Response:
     """The form, with a fresh nonce cookie and the matching CSRF field."""
     nonce = secrets.token_urlsafe(32)
     response = render(
         request,
         "counsellor/login.html",
-        {"login_csrf": csrf.login_token(settings.secret_key, nonce), "error": error},
+        {
+            "login_csrf": csrf.login_token(settings.secret_key, nonce),
+            "error": error,
+            "wait_seconds": wait_seconds,
+        },
         status_code=status_code,
     )
+    if wait_seconds:
+        response.headers["Retry-After"] = str(wait_seconds)
     response.set_cookie(
         _nonce_cookie(settings),
         nonce,
@@ -58,16 +71,19 @@ async def login(
     db: DbDep,
     settings: SettingsDep,
     now: NowDep,
-    username: Annotated[str, Form(max_length=64)] = "",
-    password: Annotated[str, Form(max_length=1024)] = "",
+    username: Annotated[str, Form(max_length=64), Printable] = "",
+    password: Annotated[str, Form(max_length=1024), Printable] = "",
     csrf_token: Annotated[str, Form(alias=csrf.FIELD)] = "",
 ) -> Response:
     nonce = request.cookies.get(_nonce_cookie(settings))
     if not csrf.login_token_valid(settings.secret_key, nonce, csrf_token):
         return _login_page(request, settings, "csrf", 403)
-    result = await authenticate(db, username.strip().lower(), password, settings, now)
-    if result is LoginFailure.LOCKED:
-        return _login_page(request, settings, "locked", 429)
+    result = await authenticate(
+        db, username.strip().lower(), password, settings, now, client_address(request)
+    )
+    if isinstance(result, LoginFailure) and result.retry_at is not None:
+        wait = max(1, math.ceil((result.retry_at - now).total_seconds()))
+        return _login_page(request, settings, "wait", 429, wait)
     if isinstance(result, LoginFailure):
         return _login_page(request, settings, "invalid", 401)
     token = await open_session(db, result, settings, now)

@@ -1,7 +1,8 @@
-"""Logging in and out: Argon2 check, lockout after repeated failures, server-side sessions.
+"""Logging in and out: Argon2 check, throttling of failures, server-side sessions.
 
 The cookie holds a random token; the table holds its SHA-256 and the session's CSRF token, so
-logging out (or an expired session) really ends access. The cookie is HttpOnly, Secure,
+logging out (or an expired session) really ends access. A session ends 8 hours after login and
+after 30 minutes without anything the counsellor did (settings). The cookie is HttpOnly, Secure,
 SameSite=Strict and, when Secure, uses the ``__Host-`` prefix (no Domain, Path=/).
 """
 
@@ -10,22 +11,26 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import Enum
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.auth import csrf
+from api.auth import csrf, throttle
 from api.auth.models import CounsellorSession, CounsellorUser
 from api.auth.passwords import hash_password, needs_rehash, verify_password_async
 from api.handoff import audit
 from api.security import token_digest
 from api.settings import Settings
 
+# The last use of a session is written at most this often.
+_USED_EVERY = timedelta(seconds=15)
 
-class LoginFailure(Enum):
-    INVALID = "invalid"
-    LOCKED = "locked"
+
+@dataclass(frozen=True)
+class LoginFailure:
+    """Wrong username or password (``retry_at`` None), or too many attempts: retry then."""
+
+    retry_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -39,33 +44,29 @@ def cookie_name(settings: Settings) -> str:
 
 
 async def authenticate(
-    db: AsyncSession, username: str, password: str, settings: Settings, now: datetime
+    db: AsyncSession,
+    username: str,
+    password: str,
+    settings: Settings,
+    now: datetime,
+    address: str,
 ) -> CounsellorUser | LoginFailure:
-    """Check a login; count failures and lock the account after too many.
+    """Check a login after counting it (api/auth/throttle.py).
 
-    While locked, even the right password is refused, so guessing gains nothing.
+    Known and unknown usernames take the same path: both are counted and throttled alike, and
+    an unknown one costs one Argon2 check of a dummy hash, as a known one does.
     """
+    retry_at = await throttle.begin_attempt(db, settings, username, address, now)
+    if retry_at is not None:
+        return LoginFailure(retry_at)
     user = await db.scalar(select(CounsellorUser).where(CounsellorUser.username == username))
-    if user is None:
-        await verify_password_async(None, password)
-        return LoginFailure.INVALID
-    if user.locked_until is not None and user.locked_until > now:
-        audit.record(db, user, "login_refused_locked", now)
-        await db.commit()
-        return LoginFailure.LOCKED
-    if not await verify_password_async(user.password_hash, password):
-        user.failed_attempts += 1
-        result = LoginFailure.INVALID
-        audit.record(db, user, "login_failed", now)
-        if user.failed_attempts >= settings.login_max_failures:
-            user.locked_until = now + timedelta(minutes=settings.login_lockout_minutes)
-            user.failed_attempts = 0
-            audit.record(db, user, "account_locked", now)
-            result = LoginFailure.LOCKED
-        await db.commit()
-        return result
-    user.failed_attempts = 0
-    user.locked_until = None
+    if not await verify_password_async(user.password_hash if user else None, password):
+        if user is not None:
+            audit.record(db, user, "login_failed", now)
+            await db.commit()
+        return LoginFailure()
+    assert user is not None
+    await throttle.login_succeeded(db, settings, username, address)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     return user
@@ -82,6 +83,7 @@ async def open_session(
             user_id=user.id,
             csrf_token=csrf.new_token(),
             created_at=now,
+            last_used_at=now,
             expires_at=now + timedelta(hours=settings.counsellor_session_hours),
         )
     )
@@ -91,15 +93,25 @@ async def open_session(
     return token
 
 
-async def session_for(db: AsyncSession, token: str | None, now: datetime) -> LoginSession | None:
+async def session_for(
+    db: AsyncSession, token: str | None, now: datetime, idle: timedelta, *, activity: bool
+) -> LoginSession | None:
+    """The live session of a cookie: not past its end and not idle for longer than ``idle``.
+
+    ``activity``: the request is something the counsellor did (not a script's polling), so the
+    idle time starts again.
+    """
     if not token:
         return None
     session = await db.get(CounsellorSession, token_digest(token))
-    if session is None or session.expires_at <= now:
+    if session is None or session.expires_at <= now or now - session.last_used_at > idle:
         return None
     user = await db.get(CounsellorUser, session.user_id)
     if user is None:
         return None
+    if activity and now - session.last_used_at >= _USED_EVERY:
+        session.last_used_at = now
+        await db.commit()
     return LoginSession(user=user, session=session)
 
 
@@ -110,6 +122,10 @@ async def close_session(db: AsyncSession, login: LoginSession, now: datetime) ->
     await db.commit()
 
 
-async def purge_expired_sessions(db: AsyncSession, now: datetime) -> None:
-    """Remove login sessions past their end (the caller commits)."""
-    await db.execute(delete(CounsellorSession).where(CounsellorSession.expires_at <= now))
+async def purge_expired_sessions(db: AsyncSession, now: datetime, idle: timedelta) -> None:
+    """Remove login sessions past their end or idle too long (the caller commits)."""
+    await db.execute(
+        delete(CounsellorSession).where(
+            or_(CounsellorSession.expires_at <= now, CounsellorSession.last_used_at < now - idle)
+        )
+    )

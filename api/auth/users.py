@@ -9,13 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.auth.models import CounsellorUser, Role
-from api.auth.passwords import MIN_PASSWORD_CHARS, hash_password
+from api.auth.passwords import hash_password, password_problem
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 
 
 class UserError(ValueError):
-    """The account cannot be created; the message says why (in English, for the operator)."""
+    """The account cannot be created; the message says why (for the operator)."""
 
 
 async def create_user(
@@ -30,8 +30,9 @@ async def create_user(
 ) -> CounsellorUser:
     if not USERNAME.fullmatch(username):
         raise UserError("username: use 2-64 lower-case letters, digits, '.', '_' or '-'")
-    if len(password) < MIN_PASSWORD_CHARS:
-        raise UserError(f"password: use at least {MIN_PASSWORD_CHARS} characters")
+    problem = password_problem(password, [username, municipality, display_name, "rondkomen"])
+    if problem is not None:
+        raise UserError(problem)
     if not display_name.strip() or len(display_name) > 80:
         raise UserError("display name: 1-80 characters")
     if await db.scalar(select(CounsellorUser.id).where(CounsellorUser.username == username)):
@@ -42,7 +43,6 @@ async def create_user(
         role=role,
         municipality=municipality,
         display_name=display_name.strip(),
-        failed_attempts=0,
         online=False,
         created_at=now,
     )

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import cast
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import ApiError
@@ -79,15 +80,28 @@ async def _slots(rasa: RasaClient, session_id: str) -> dict[str, object]:
         return {}
 
 
+async def _ensure_resident_spoke(db: AsyncSession, session_id: str) -> None:
+    """A handoff shares a conversation: without a single resident message there is none."""
+    spoke = await db.scalar(
+        select(ChatMessage.id)
+        .where(ChatMessage.session_id == session_id, ChatMessage.sender == "resident")
+        .limit(1)
+    )
+    if spoke is None:
+        raise ApiError(409, "handoff_needs_message", text("handoff_needs_message"))
+
+
 async def start(db: AsyncSession, rasa: RasaClient, session: ChatSession, now: datetime) -> Handoff:
     """Start a handoff, or refresh the preview of the one not yet shared.
 
     A handoff that is already shared and still open is returned as it is: one at a time.
     """
-    handoff = await current_handoff(db, session.id)
+    session_id = session.id
+    handoff = await current_handoff(db, session_id)
     if handoff is not None and handoff.status in OPEN_STATUSES:
         return handoff
     if handoff is None or handoff.status is not HandoffStatus.OFFERED:
+        await _ensure_resident_spoke(db, session.id)
         handoff = Handoff(
             session_id=session.id,
             municipality=session.municipality,
@@ -98,7 +112,12 @@ async def start(db: AsyncSession, rasa: RasaClient, session: ChatSession, now: d
             updated_at=now,
         )
         db.add(handoff)
-        await db.flush()
+        try:
+            await db.flush()
+        except IntegrityError:
+            # A parallel request created this conversation's one handoff first (unique index).
+            await db.rollback()  # (expires ``session``: use the id saved before)
+            return await require_handoff(db, session_id)
     question = next(
         (i["value"] for i in await summary_items(db, handoff) if i["kind"] == "question"), None
     )

@@ -15,7 +15,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy import Enum as SaEnum
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -44,6 +44,8 @@ SHARED_STATUSES = frozenset(
     }
 )
 OPEN_STATUSES = SHARED_STATUSES - {HandoffStatus.CLOSED}
+# The statuses in which a conversation already has its one handoff (SQL list for the index).
+OPEN_OR_OFFERED_SQL = "('offered', 'consented', 'waiting', 'claimed', 'callback_planned')"
 
 
 class Route(str, Enum):
@@ -91,6 +93,17 @@ class Handoff(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True, nullable=True)
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     content_deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+    __table_args__ = (
+        # One open handoff per conversation, also when two requests start one at once.
+        Index(
+            "uq_handoffs_one_open_per_session",
+            "session_id",
+            unique=True,
+            sqlite_where=text(f"status IN {OPEN_OR_OFFERED_SQL}"),
+            postgresql_where=text(f"status IN {OPEN_OR_OFFERED_SQL}"),
+        ),
+    )
 
 
 class HandoffSummary(Base):

@@ -5,7 +5,7 @@
 - Call-back numbers: deleted when done or closed (see ``inbox``), and after at most
   ``callback_retention_days`` (14) whatever the status.
 - Unshared previews whose conversation is gone: deleted.
-- Expired counsellor login sessions: deleted.
+- Expired or idle counsellor login sessions, and abuse counters older than two days: deleted.
 Kept: the handoff row (no content), consent records and the audit log, as proof.
 """
 
@@ -25,6 +25,7 @@ from api.handoff.models import (
     Handoff,
     HandoffStatus,
 )
+from api.limits import purge_counters
 from api.settings import Settings
 
 
@@ -59,7 +60,8 @@ async def apply_retention(db: AsyncSession, settings: Settings, now: datetime) -
     previews = await db.execute(
         delete(Handoff).where(Handoff.status == HandoffStatus.OFFERED, Handoff.session_id.is_(None))
     )
-    await purge_expired_sessions(db, now)
+    await purge_expired_sessions(db, now, settings.counsellor_idle)
+    await purge_counters(db, now)
     await db.commit()
     return RetentionResult(
         handoffs_emptied=emptied,

@@ -20,7 +20,7 @@ from api.errors import ApiError, ErrorBody
 from api.handoff import consent as consent_service
 from api.handoff import draft, live
 from api.handoff.availability import availability as compute_availability
-from api.handoff.callbacks import PhoneVault
+from api.handoff.callbacks import InvalidPhoneNumber, PhoneVault, normalise_phone
 from api.handoff.models import CallbackRequest, Handoff, HandoffStatus, PreferredTime, Route
 from api.handoff.schemas import (
     AvailabilityOut,
@@ -34,6 +34,8 @@ from api.handoff.schemas import (
     ResidentMessageOut,
     SummaryItemOut,
 )
+from api.input_text import MAX_DB_INT
+from api.limits import HandoffLimit, MessageLimit, pseudonym, retry_after, within_limit
 from api.models import ChatSession
 from api.municipality import MunicipalityConfig, cached_municipality
 from api.redaction import redact
@@ -47,7 +49,32 @@ _ERRORS: dict[int | str, dict[str, object]] = {
     404: {"model": ErrorBody, "description": "Unknown or expired session, or no handoff yet."},
     409: {"model": ErrorBody, "description": "Not possible in the handoff's current status."},
     422: {"model": ErrorBody, "description": "Invalid body (e.g. phone number, too long)."},
+    429: {"model": ErrorBody, "description": "Too many requests from this address (Retry-After)."},
 }
+_CALLBACK_WINDOW = timedelta(days=1)
+
+
+async def _count_callback(
+    db: AsyncSession, settings: Settings, handoff: Handoff, phone: str | None, now: datetime
+) -> None:
+    """Call-back requests per phone number per day are limited: nobody gets a municipality to
+    phone someone else over and over. Counted under an HMAC of the number, never the number."""
+    if handoff.status is not HandoffStatus.OFFERED or not phone:
+        return
+    try:
+        number = normalise_phone(phone.strip())
+    except InvalidPhoneNumber:
+        return  # consent refuses it with its own message
+    who = pseudonym(settings, "phone", number)
+    limit = settings.callbacks_per_number_per_day
+    if not await within_limit(db, "callback", who, limit, _CALLBACK_WINDOW, now):
+        config = cached_municipality(settings.municipalities_dir, handoff.municipality)
+        raise ApiError(
+            429,
+            "callback_limit",
+            text("callback_limit", phone=config.phone),
+            {"Retry-After": str(retry_after(_CALLBACK_WINDOW, now))},
+        )
 
 
 _WITH_COUNSELLOR = (HandoffStatus.CLAIMED, HandoffStatus.CALLBACK_PLANNED)
@@ -109,7 +136,12 @@ async def get_availability(
 
 @router.post("", response_model=HandoffOut, responses=_ERRORS)
 async def start_handoff(
-    session_id: str, db: DbDep, settings: SettingsDep, now: NowDep, rasa: RasaDep
+    _limit: HandoffLimit,
+    session_id: str,
+    db: DbDep,
+    settings: SettingsDep,
+    now: NowDep,
+    rasa: RasaDep,
 ) -> HandoffOut:
     """Start a handoff (or refresh the preview of an unshared one) and return the preview.
 
@@ -131,7 +163,12 @@ async def get_handoff(session_id: str, db: DbDep, settings: SettingsDep, now: No
 
 @router.delete("/items/{item_id}", response_model=HandoffOut, responses=_ERRORS)
 async def remove_item(
-    session_id: str, item_id: str, db: DbDep, settings: SettingsDep, now: NowDep
+    _limit: HandoffLimit,
+    session_id: str,
+    item_id: str,
+    db: DbDep,
+    settings: SettingsDep,
+    now: NowDep,
 ) -> HandoffOut:
     """Remove one item from the preview (only before consent). It stays removed."""
     session = await _session(db, session_id, settings, now)
@@ -142,7 +179,12 @@ async def remove_item(
 
 @router.put("/question", response_model=HandoffOut, responses=_ERRORS)
 async def set_question(
-    session_id: str, body: QuestionIn, db: DbDep, settings: SettingsDep, now: NowDep
+    _limit: HandoffLimit,
+    session_id: str,
+    body: QuestionIn,
+    db: DbDep,
+    settings: SettingsDep,
+    now: NowDep,
 ) -> HandoffOut:
     """Write or change the resident's own question (one line; personal data removed)."""
     session = await _session(db, session_id, settings, now)
@@ -153,7 +195,12 @@ async def set_question(
 
 @router.post("/consent", response_model=HandoffOut, responses=_ERRORS)
 async def give_consent(
-    session_id: str, body: ConsentIn, db: DbDep, settings: SettingsDep, now: NowDep
+    _limit: HandoffLimit,
+    session_id: str,
+    body: ConsentIn,
+    db: DbDep,
+    settings: SettingsDep,
+    now: NowDep,
 ) -> HandoffOut:
     """Consent ("Ja, deel dit"): share exactly the current items along the chosen route.
 
@@ -167,6 +214,8 @@ async def give_consent(
     config = _config(settings, session)
     presence = timedelta(seconds=settings.counsellor_presence_seconds)
     route = Route(body.route)
+    if route is Route.CALLBACK:
+        await _count_callback(db, settings, handoff, body.phone, now)
     chat_possible = (
         route is Route.CHAT and (await compute_availability(db, config, now, presence)).chat
     )
@@ -189,7 +238,9 @@ async def give_consent(
 
 
 @router.post("/decline", response_model=NoticeOut, responses=_ERRORS)
-async def decline(session_id: str, db: DbDep, settings: SettingsDep, now: NowDep) -> NoticeOut:
+async def decline(
+    _limit: HandoffLimit, session_id: str, db: DbDep, settings: SettingsDep, now: NowDep
+) -> NoticeOut:
     """Decline ("Nee"): nothing is shared; the unshared preview is deleted."""
     session = await _session(db, session_id, settings, now)
     await draft.decline(db, session.id)
@@ -197,7 +248,9 @@ async def decline(session_id: str, db: DbDep, settings: SettingsDep, now: NowDep
 
 
 @router.post("/withdraw", response_model=HandoffOut, responses=_ERRORS)
-async def withdraw(session_id: str, db: DbDep, settings: SettingsDep, now: NowDep) -> HandoffOut:
+async def withdraw(
+    _limit: HandoffLimit, session_id: str, db: DbDep, settings: SettingsDep, now: NowDep
+) -> HandoffOut:
     """Withdraw consent: the shared summary, transcript, chat and phone number are deleted."""
     session = await _session(db, session_id, settings, now)
     handoff = await draft.require_handoff(db, session.id)
@@ -211,7 +264,9 @@ async def poll_messages(
     db: DbDep,
     settings: SettingsDep,
     now: NowDep,
-    after: Annotated[int, Query(ge=0, description="Last message id already shown.")] = 0,
+    after: Annotated[
+        int, Query(ge=0, le=MAX_DB_INT, description="Last message id already shown.")
+    ] = 0,
 ) -> LiveMessagesOut:
     """Poll (every few seconds) for the live chat: counsellor and system messages after 'after'.
 
@@ -234,7 +289,12 @@ async def poll_messages(
 
 @router.post("/messages", response_model=ResidentMessageOut, status_code=201, responses=_ERRORS)
 async def send_message(
-    session_id: str, body: MessageIn, db: DbDep, settings: SettingsDep, now: NowDep
+    _limit: MessageLimit,
+    session_id: str,
+    body: MessageIn,
+    db: DbDep,
+    settings: SettingsDep,
+    now: NowDep,
 ) -> ResidentMessageOut:
     """Send a message to the counsellor (only while 'connected'; 409 otherwise)."""
     if len(body.text) > settings.max_message_chars:

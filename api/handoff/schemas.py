@@ -7,6 +7,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from api.input_text import Printable, PrintableStr
+
 Status = Literal[
     "offered", "consented", "waiting", "claimed", "callback_planned", "closed", "withdrawn"
 ]
@@ -71,14 +73,14 @@ class AvailabilityOut(BaseModel):
 class QuestionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    question: str = Field(
+    question: PrintableStr = Field(
         max_length=2000,
         description="One line in the resident's own words; personal data is removed before it "
         "is stored. Longer than 300 characters is refused; empty removes the question.",
     )
 
 
-PhoneText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=32)]
+PhoneText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=32), Printable]
 
 
 class ConsentIn(BaseModel):

@@ -5,7 +5,10 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-from api import models  # noqa: F401  (registers the tables on Base.metadata)
+from api import (
+    limits,  # noqa: F401  (rate_counters)
+    models,  # noqa: F401  (registers the tables on Base.metadata)
+)
 from api.auth import models as auth_models  # noqa: F401
 from api.db import Base
 from api.handoff import models as handoff_models  # noqa: F401

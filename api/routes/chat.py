@@ -8,6 +8,7 @@ from api import chat
 from api.deps import DbDep, MunicipalityDep, NowDep, RasaDep, SettingsDep
 from api.errors import ApiError, ErrorBody
 from api.handoff import typed_reply
+from api.limits import MessageLimit, SessionLimit
 from api.rasa_client import BotMessage, BotUnavailable
 from api.schemas import (
     ButtonOut,
@@ -23,6 +24,7 @@ router = APIRouter(prefix="/api/v1", tags=["chat"])
 
 _ERRORS: dict[int | str, dict[str, object]] = {
     404: {"model": ErrorBody, "description": "Onbekend, gewist of verlopen gesprek."},
+    429: {"model": ErrorBody, "description": "Te veel verzoeken vanaf dit adres; zie Retry-After."},
     422: {"model": ErrorBody, "description": "Leeg, te lang of onleesbaar bericht."},
     503: {"model": ErrorBody, "description": "De chat kan nu niet antwoorden."},
 }
@@ -33,7 +35,9 @@ def _unavailable(municipality: MunicipalityDep) -> ApiError:
 
 
 @router.post("/sessions", status_code=status.HTTP_201_CREATED, response_model=SessionCreated)
-async def create_session(db: DbDep, settings: SettingsDep, now: NowDep) -> SessionCreated:
+async def create_session(
+    _limit: SessionLimit, db: DbDep, settings: SettingsDep, now: NowDep
+) -> SessionCreated:
     """Start an anonymous conversation. No login; the id is the only key to it."""
     token = await chat.create_session(db, settings.municipality, now)
     return SessionCreated(session_id=token)
@@ -41,6 +45,7 @@ async def create_session(db: DbDep, settings: SettingsDep, now: NowDep) -> Sessi
 
 @router.post("/sessions/{session_id}/messages", response_model=MessagesOut, responses=_ERRORS)
 async def post_message(
+    _limit: MessageLimit,
     session_id: str,
     body: MessageIn,
     db: DbDep,

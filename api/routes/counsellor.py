@@ -10,7 +10,9 @@ from fastapi.responses import Response
 from api.auth.deps import CheckedLoginDep, LoginDep
 from api.deps import DbDep, NowDep, SettingsDep
 from api.handoff import audit, inbox
+from api.handoff.availability import HANDOFF_ROLES
 from api.handoff.callbacks import PhoneVault
+from api.input_text import Printable
 from api.routes.counsellor_web import done, render, see_other
 
 router = APIRouter(prefix="/counsellor", include_in_schema=False)
@@ -26,7 +28,9 @@ async def inbox_page(
     db: DbDep,
     msg: Annotated[Flash | None, Query()] = None,
 ) -> Response:
-    inbox.ensure_handles_handoffs(login.user)
+    if login.user.role not in HANDOFF_ROLES:
+        # Editors get their own pages in a later issue; until then this page says what they can do.
+        return render(request, "counsellor/editor.html", {}, login)
     return render(
         request,
         "counsellor/inbox.html",
@@ -72,7 +76,7 @@ async def set_display_name(
     request: Request,
     login: CheckedLoginDep,
     db: DbDep,
-    display_name: Annotated[str, Form(min_length=1, max_length=80)],
+    display_name: Annotated[str, Form(min_length=1, max_length=80), Printable],
 ) -> Response:
     """The name or role residents see while this counsellor writes to them."""
     cleaned = " ".join(display_name.split())
@@ -85,7 +89,7 @@ async def set_display_name(
 
 @router.post("/lookup")
 async def lookup(
-    login: CheckedLoginDep, db: DbDep, code: Annotated[str, Form(max_length=20)] = ""
+    login: CheckedLoginDep, db: DbDep, code: Annotated[str, Form(max_length=20), Printable] = ""
 ) -> Response:
     """Find a handoff by the reference code a resident quotes on the phone."""
     handoff = await inbox.find_by_code(db, login.user, code)

@@ -21,17 +21,18 @@ from api.handoff.models import (
     HandoffMessage,
     HandoffStatus,
 )
+from api.input_text import DbId, Printable
 from api.routes.counsellor_web import done, render
 
 router = APIRouter(prefix="/counsellor/handoffs", include_in_schema=False)
 
-TextField = Annotated[str, Form(max_length=inbox.MAX_TEXT_CHARS + 100)]
+TextField = Annotated[str, Form(max_length=inbox.MAX_TEXT_CHARS + 100), Printable]
 
 
 @router.get("/{handoff_id}")
 async def handoff_page(
     request: Request,
-    handoff_id: int,
+    handoff_id: DbId,
     login: LoginDep,
     db: DbDep,
     settings: SettingsDep,
@@ -102,7 +103,7 @@ async def handoff_page(
 
 @router.post("/{handoff_id}/claim")
 async def claim(
-    request: Request, handoff_id: int, login: CheckedLoginDep, db: DbDep, now: NowDep
+    request: Request, handoff_id: DbId, login: CheckedLoginDep, db: DbDep, now: NowDep
 ) -> Response:
     """Claim a waiting handoff; 409 when someone else was first."""
     await inbox.claim(db, login.user, handoff_id, now)
@@ -112,7 +113,7 @@ async def claim(
 @router.post("/{handoff_id}/status")
 async def set_status(
     request: Request,
-    handoff_id: int,
+    handoff_id: DbId,
     login: CheckedLoginDep,
     db: DbDep,
     now: NowDep,
@@ -129,7 +130,7 @@ async def set_status(
 @router.post("/{handoff_id}/notes")
 async def add_note(
     request: Request,
-    handoff_id: int,
+    handoff_id: DbId,
     login: CheckedLoginDep,
     db: DbDep,
     now: NowDep,
@@ -143,7 +144,7 @@ async def add_note(
 @router.post("/{handoff_id}/messages")
 async def send_message(
     request: Request,
-    handoff_id: int,
+    handoff_id: DbId,
     login: CheckedLoginDep,
     db: DbDep,
     now: NowDep,
@@ -157,7 +158,7 @@ async def send_message(
 
 @router.post("/{handoff_id}/callback-done")
 async def callback_done(
-    request: Request, handoff_id: int, login: CheckedLoginDep, db: DbDep, now: NowDep
+    request: Request, handoff_id: DbId, login: CheckedLoginDep, db: DbDep, now: NowDep
 ) -> Response:
     """The call was made: the phone number is deleted at once."""
     handoff = await inbox.get_handoff(db, login.user, handoff_id)
@@ -167,7 +168,7 @@ async def callback_done(
 
 @router.get("/{handoff_id}/live")
 async def live_feed(
-    handoff_id: int,
+    handoff_id: DbId,
     login: LoginDep,
     db: DbDep,
     after: Annotated[int, Query(ge=0)] = 0,

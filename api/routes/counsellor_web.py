@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from api.auth.deps import CsrfFailed, NotLoggedIn
+from api.auth.deps import CsrfFailed, NotLoggedIn, PageLogin, from_script
 from api.auth.sessions import LoginSession
 from api.errors import error_response
 from api.handoff.inbox import InboxError
@@ -51,11 +51,6 @@ def make_templates(municipality: MunicipalityConfig) -> Jinja2Templates:
     return templates
 
 
-def from_script(request: Request) -> bool:
-    """Requests made by counsellor.js (they get status codes, not redirects or pages)."""
-    return request.headers.get("x-requested-with") == "fetch"
-
-
 def render(
     request: Request,
     template: str,
@@ -63,10 +58,18 @@ def render(
     login: LoginSession | None = None,
     status_code: int = 200,
 ) -> Response:
+    csrf_token = login.session.csrf_token if login else None
+    return _template(
+        request, template, {"login": login, "csrf": csrf_token, **context}, status_code
+    )
+
+
+def _template(
+    request: Request, template: str, context: dict[str, Any], status_code: int
+) -> Response:
     templates: Jinja2Templates = request.app.state.templates
-    full = {"login": login, "csrf": login.session.csrf_token if login else None, **context}
     return templates.TemplateResponse(
-        request, template, full, status_code=status_code, headers=SECURITY_HEADERS
+        request, template, context, status_code=status_code, headers=SECURITY_HEADERS
     )
 
 
@@ -82,7 +85,10 @@ def done(request: Request, url: str) -> Response:
 def _error_page(request: Request, status_code: int, code: str) -> Response:
     if from_script(request):
         return error_response(status_code, code, code)
-    return render(request, "counsellor/error.html", {"code": code}, status_code=status_code)
+    # With the login (when there is one), so the page has the logout form and its CSRF token.
+    page: PageLogin | None = getattr(request.state, "page_login", None)
+    context = {"login": page, "csrf": page.csrf_token if page else None, "code": code}
+    return _template(request, "counsellor/error.html", context, status_code)
 
 
 def install(app: FastAPI, municipality: MunicipalityConfig) -> None:

@@ -29,7 +29,7 @@ from api.auth.users import create_user
 from api.db import Base, sync_url
 from api.deps import utc_now
 from api.main import create_app
-from api.rasa_client import RasaClient
+from api.rasa_client import CHANNEL_SECRET_HEADER, CHANNEL_WEBHOOK, RasaClient
 from api.settings import Settings
 
 T = TypeVar("T")
@@ -60,6 +60,7 @@ class FakeRasa:
     # What the bot answers to a given message (default: one plain text).
     replies: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     down: bool = False
+    channel_secret: str = "test-channel-secret"
 
     def handler(self, request: httpx.Request) -> httpx.Response:
         if self.down:
@@ -67,7 +68,14 @@ class FakeRasa:
         path = request.url.path
         if path == "/health":
             return httpx.Response(200, json={"status": "ok"})
-        if path == "/webhooks/rest/webhook":
+        if path == "/status":
+            if request.url.params.get("token") != "test-token":
+                return httpx.Response(401)
+            return httpx.Response(200, json={"model_id": "fake"})
+        if path == CHANNEL_WEBHOOK:
+            # As bot/channels.py: only with the API's shared secret.
+            if request.headers.get(CHANNEL_SECRET_HEADER) != self.channel_secret:
+                return httpx.Response(403, json={"error": "forbidden"})
             body = json.loads(request.content)
             self.received.append((body["sender"], body["message"]))
             reply = self.replies.get(body["message"], [{"text": "Dit is de chatbot."}])
@@ -90,7 +98,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         return
     url = str(request.getfixturevalue("postgres_database"))
     yield url
-    engine = create_engine(sync_url(Settings(database_url=url).database_url))
+    engine = create_engine(sync_url(Settings(environment="test", database_url=url).database_url))
     with engine.begin() as conn:
         names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
         conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
@@ -115,6 +123,7 @@ def settings(database_url: str) -> Settings:
         rasa_url="http://rasa.test",
         action_server_url="http://actions.test",
         rasa_token="test-token",
+        rasa_channel_secret="test-channel-secret",
         secret_key="test-secret",
         callback_phone_key=Fernet.generate_key().decode(),
     )
@@ -127,7 +136,11 @@ def client(settings: Settings, clock: Clock, fake_rasa: FakeRasa) -> Iterator[Te
     with TestClient(app, base_url=BASE_URL) as test_client:
         http = httpx.AsyncClient(transport=httpx.MockTransport(fake_rasa.handler))
         app.state.rasa = RasaClient(
-            http, settings.rasa_url, settings.rasa_token, settings.action_server_url
+            http,
+            settings.rasa_url,
+            settings.rasa_token,
+            settings.action_server_url,
+            channel_secret=settings.rasa_channel_secret,
         )
         yield test_client
         test_client.portal.call(http.aclose)  # type: ignore[union-attr]

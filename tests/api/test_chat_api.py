@@ -22,7 +22,7 @@ from tests.conftest import free_port
 @pytest.fixture
 def db_url(database_url: str) -> str:
     """SQLite and PostgreSQL (tests/api/conftest.py runs every test on both)."""
-    return sync_url(Settings(database_url=database_url).database_url)
+    return sync_url(Settings(environment="test", database_url=database_url).database_url)
 
 
 @pytest.fixture

@@ -80,7 +80,8 @@ def test_unshared_previews_never_reach_the_inbox(client: TestClient, fake_rasa: 
     from .conftest import new_session
 
     token = new_session(client)
-    client.post(handoff_url(token))
+    client.post(f"/api/v1/sessions/{token}/messages", json={"text": "ik heb schulden"})
+    assert client.post(handoff_url(token)).status_code == 200
     counsellor = logged_in(client, "sanne")
     assert _queue_ids(counsellor) == []
 

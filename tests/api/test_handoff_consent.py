@@ -173,6 +173,8 @@ def test_chat_now_needs_office_hours_and_a_counsellor_online(
     assert client.get(handoff_url(token, "/availability")).json()["chat"] is True
     # 17:30 in Heerlen: office closed, even with someone online.
     clock.now = datetime(2026, 12, 1, 16, 30, tzinfo=timezone.utc)
+    # (Hours later: the idle login has ended, so the counsellor logs in again.)
+    counsellor.login("sanne")
     counsellor.get("/counsellor/")
     token2 = new_session(client)
     closed = client.get(handoff_url(token2, "/availability")).json()

@@ -8,6 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
 
+from api import limits  # noqa: F401  (registers rate_counters)
 from api.db import Base, sync_url
 from api.handoff import models as handoff_models  # noqa: F401  (registers the tables)
 from api.migrate import alembic_config, upgrade_database
@@ -27,7 +28,7 @@ HANDOFF_TABLES = {
 
 
 def test_models_match_the_migrations(database_url: str) -> None:
-    url = Settings(database_url=database_url).database_url
+    url = Settings(environment="test", database_url=database_url).database_url
     upgrade_database(url)
     engine = create_engine(sync_url(url))
     try:

@@ -155,7 +155,8 @@ def test_previews_of_deleted_conversations_and_old_logins_are_removed(
 ) -> None:
     logged_in(client, "sanne")
     token = new_session(client)
-    client.post(handoff_url(token))
+    client.post(f"/api/v1/sessions/{token}/messages", json={"text": "ik heb schulden"})
+    assert client.post(handoff_url(token)).status_code == 200
 
     async def orphan(db: AsyncSession) -> None:
         handoff = await db.scalar(select(Handoff))

@@ -15,7 +15,7 @@ from api.sweeper import SweeperLock
 
 
 def _psycopg(url: str) -> str:
-    return Settings(database_url=url).database_url
+    return Settings(environment="test", database_url=url).database_url
 
 
 async def _race(database_url: str, workers: int) -> list[bool]:
