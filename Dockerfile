@@ -51,6 +51,10 @@ COPY pyproject.toml README.md ./
 COPY api ./api
 COPY benefits_rules ./benefits_rules
 COPY web_widget ./web_widget
+# The bot's own texts: the redaction step reads the phone numbers and postcodes the service itself
+# gives from them, so a resident who repeats them is not redacted (api/redaction/_public.py).
+COPY bot/domain ./bot/domain
+COPY actions/texts.nl.yml ./actions/texts.nl.yml
 RUN pip install --no-cache-dir -e ".[api]"
 USER rondkomen
 EXPOSE 8000
