@@ -32,6 +32,10 @@ CHECK_INTENTS = frozenset(
         "check_more_info",
         "check_not_checked",
         *dialogue.FOCUS,
+        # Asides: "wat bedoel je?" and "wat is X?" are explained, then the same question comes
+        # back (actions/explain.py), so the check keeps waiting for its answer.
+        "explain_last",
+        "explain_term",
     }
 )
 

@@ -37,6 +37,12 @@ def test_another_topic_during_the_check_pauses_it_and_keeps_the_answers() -> Non
     assert "household" not in changes
 
 
+def test_asking_what_the_bot_means_does_not_pause_the_check() -> None:
+    slots = {"check_active": True, "household": {"reference_date": "2026-03-01"}}
+    for intent, said in (("explain_last", "hoe bedoel je dat"), ("explain_term", "wat is kale huur")):
+        assert "check_active" not in collect(slots, intent, said, "heerlen")
+
+
 def test_the_short_result_names_amount_why_and_how_to_apply_without_empty_bullets() -> None:
     evaluation = {
         "schemes": {

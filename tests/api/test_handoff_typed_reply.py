@@ -58,6 +58,7 @@ def test_typed_yes_chats_when_a_counsellor_is_free(client: TestClient, fake_rasa
     go_online(logged_in(client, "sanne"))
     token = new_session(client)
     fake_rasa.replies["ja"] = YES
+    _say(client, token, "ik wil iemand spreken")  # a handoff needs a resident's message first
     assert client.post(f"/api/v1/sessions/{token}/handoff").status_code == 200
     body = _say(client, token, "ja")  # the test clock is within office hours
     [handoff] = _handoffs(client)
@@ -69,6 +70,7 @@ def test_typed_yes_chats_when_a_counsellor_is_free(client: TestClient, fake_rasa
 def test_typed_no_deletes_the_preview(client: TestClient, fake_rasa: FakeRasa) -> None:
     token = new_session(client)
     fake_rasa.replies["nee liever niet"] = NO
+    _say(client, token, "ik wil iemand spreken")  # a handoff needs a resident's message first
     assert client.post(f"/api/v1/sessions/{token}/handoff").status_code == 200
     body = _say(client, token, "nee liever niet")
     assert "niets gedeeld" in body["messages"][-1]["text"]
