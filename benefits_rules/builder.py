@@ -130,10 +130,20 @@ class ResultBuilder:
         elif not explained:
             self._notes[self._common.get("cannot_check")] = None
 
-    def cap(self, note: str) -> None:
-        """The scheme decides itself on something we cannot check: at best possibly eligible."""
+    def cap(
+        self,
+        note: str,
+        values: Mapping[str, str] | None = None,
+        params: Iterable[AnyParam] = (),
+    ) -> None:
+        """The scheme decides itself on something we cannot check: at best possibly eligible.
+        ``params``: figures the note quotes (an unverified one makes the result an indicatie)."""
         self._capped = True
-        self._notes[self._note_text(note)] = None
+        text = self._note_text(note)
+        self._notes[text.format_map(values) if values else text] = None
+        for param in params:
+            if not param.verified:
+                self._unverified_open = True
 
     def note(self, note: str) -> None:
         self._notes[self._note_text(note)] = None

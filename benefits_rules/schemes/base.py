@@ -36,7 +36,8 @@ class Calculator:
 
     ``reasons`` maps each reason code the calculator emits to the placeholders its texts may use;
     ``notes`` lists the situation-specific texts it needs (in the scheme's ``texts.yaml`` or in
-    ``common.yaml``). A parameter set (``evaluate is None``) only holds shared figures.
+    ``common.yaml``), ``note_placeholders`` the placeholders a note may use. A parameter set
+    (``evaluate is None``) only holds shared figures.
     """
 
     name: str
@@ -44,6 +45,7 @@ class Calculator:
     evaluate: Evaluate | None
     reasons: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    note_placeholders: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     amount_period: Literal["month", "year"] | None = None
     uses_norms: bool = False
 
@@ -174,8 +176,8 @@ def toeslag_asset_check(b: ResultBuilder, hh: Household, single: Param, with_par
     """Reason ``assets``: the Awir asset test of zorgtoeslag and kindgebonden budget.
 
     Assets (rendementsgrondslag) at most the limit for a household without or with a
-    toeslagpartner; figures, sources and dates are in the rule data. Huurtoeslag has its own test
-    (the limit grows with each co-resident), see ``huurtoeslag._asset_check``.
+    toeslagpartner; figures, sources and dates are in the rule data. Huurtoeslag adds a separate
+    limit for each co-resident's own assets (Awir art. 7), see ``huurtoeslag``.
     """
     return partner_limit_check(
         b, "assets", "assets", hh.assets, hh.has_partner, single, with_partner

@@ -2,9 +2,9 @@
 
 Since 2006: zorgtoeslag per year = standaardpremie (twice with a toeslagpartner) minus the
 normpremie; normpremie = p1 x drempelinkomen + p2 x (toetsingsinkomen - drempelinkomen, if
-positive) (art. 2), rounded to whole euros. Conditions: 18 or older, insured under the Zorgverzekeringswet, income not
-above the published income limit, assets not above the asset limit; no payment under the Awir
-minimum. Paid per month, rounded down to whole euros.
+positive) (art. 2), rounded to whole euros. Conditions: 18 or older, insured under the
+Zorgverzekeringswet, income not above the published income limit, assets not above the asset limit;
+no payment under the Awir minimum. Paid per month, rounded down to whole euros.
 """
 
 from __future__ import annotations
