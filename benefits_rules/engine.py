@@ -43,7 +43,7 @@ def evaluate(
     order = book.fact_order
     missing = tuple(sorted(wanted, key=lambda fact: order.get(fact, 10_000)))
     municipality = hh.municipality if isinstance(hh.municipality, str) else None
-    return Evaluation(hh.reference_date, municipality, results, missing)
+    return Evaluation(hh.reference_date, municipality, results, missing, hh.reference_date_given)
 
 
 def resolve_schemes(

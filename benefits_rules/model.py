@@ -110,13 +110,16 @@ class SchemeVersion:
 
 
 def version_in_force(versions: tuple[SchemeVersion, ...], day: date) -> SchemeVersion | None:
-    """The last version (sorted by ``valid_from``) that has started on ``day``, or None."""
+    """The last version (sorted by ``valid_from``) that has started on ``day`` and not ended
+    (``valid_to``: the latest period may end at its ``valid_until``), or None."""
     chosen = None
     for version in versions:
         if version.valid_from <= day:
             chosen = version
         else:
             break
+    if chosen is not None and chosen.valid_to is not None and day > chosen.valid_to:
+        return None
     return chosen
 
 

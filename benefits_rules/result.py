@@ -98,6 +98,12 @@ class Evaluation:
     municipality: str | None
     results: tuple[SchemeResult, ...]
     missing: tuple[str, ...] = ()
+    reference_date_given: bool = True  # False: no date was given, today's rules were used
+
+    @property
+    def has_rules(self) -> bool:
+        """Whether rules are published for the reference date for any scheme evaluated."""
+        return any(result.rules_period is not None for result in self.results)
 
     def __getitem__(self, scheme: str) -> SchemeResult:
         for result in self.results:
@@ -105,10 +111,20 @@ class Evaluation:
                 return result
         raise KeyError(scheme)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, sources: bool = True) -> dict[str, Any]:
+        """The JSON form; ``sources=False`` leaves the source lists out of the schemes (the CLI
+        then writes them once per scheme and period)."""
+        schemes = {}
+        for result in self.results:
+            item = result.to_dict()
+            if not sources:
+                del item["sources"]
+            schemes[result.scheme] = item
         return {
             "reference_date": self.reference_date.isoformat(),
+            "reference_date_given": self.reference_date_given,
+            "rules_found": self.has_rules,
             "municipality": self.municipality,
             "missing": list(self.missing),
-            "schemes": {result.scheme: result.to_dict() for result in self.results},
+            "schemes": schemes,
         }
