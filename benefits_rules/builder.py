@@ -9,6 +9,7 @@ figure that is not in the data goes to ``not_checked``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from .facts import Tri
 from .household import Household
@@ -24,20 +25,24 @@ from .model import (
 from .result import Amount, Outcome, Reason, SchemeResult
 
 AnyParam = Param | ModeParam
+_REASON_CACHE_SIZE = 4096  # per scheme; amounts in texts vary per household, so keep it bounded
 
 
 class ResultBuilder:
     __slots__ = (
         "_absent",
+        "_all_verified",
         "_amount",
         "_amount_verified",
         "_capped",
         "_common",
         "_fact_notes",
+        "_failing",
         "_hh",
         "_missing",
         "_notes",
         "_questions",
+        "_reason_cache",
         "_reasons",
         "_texts",
         "_undetermined",
@@ -50,12 +55,18 @@ class ResultBuilder:
         rules: SchemeRules,
         questions: Mapping[str, QuestionSpec],
         common: CommonTexts,
+        reason_cache: dict[Any, Reason] | None = None,
     ) -> None:
+        """``reason_cache``: reasons already made from this scheme's texts (kept by the rule
+        book, so it lives as long as the texts)."""
+        self._reason_cache = {} if reason_cache is None else reason_cache
         self._hh = household
         self._texts = rules.texts
         self._questions = questions
         self._common = common
         self._reasons: list[Reason] = []
+        self._failing: list[Reason] = []  # decisive conditions not met
+        self._all_verified = True  # every reason decided on verified figures only
         self._absent: dict[str, None] = {}
         self._notes: dict[str, None] = {}
         self._fact_notes: dict[str, None] = {}  # facts the resident answered "weet ik niet"
@@ -82,18 +93,32 @@ class ResultBuilder:
         if met is None:
             self.undetermined(facts, params, note)
             return None
-        text = self._texts.reasons[code]
-        template = text.met if met else text.not_met
-        filled = template.format_map(values) if values else template
-        short = "" if met else (text.short.format_map(values) if values else text.short)
         verified = True
         for param in params:
             if not param.verified:
                 verified = False
                 break
-        self._reasons.append(Reason(code, met, filled, verified, decisive, short))
-        if not met and not decisive:
-            self._capped = True
+        # Reasons are immutable and repeat a lot (same code, outcome and figures): reuse them
+        key = (code, met, tuple(values.items()) if values else None, verified, decisive)
+        reasons = self._reason_cache
+        reason = reasons.get(key)
+        if reason is None:
+            text = self._texts.reasons[code]
+            template = text.met if met else text.not_met
+            filled = template.format_map(values) if values else template
+            short = "" if met else (text.short.format_map(values) if values else text.short)
+            reason = Reason(code, met, filled, verified, decisive, short)
+            if len(reasons) >= _REASON_CACHE_SIZE:
+                reasons.clear()
+            reasons[key] = reason
+        self._reasons.append(reason)
+        if not verified:
+            self._all_verified = False
+        if not met:
+            if decisive:
+                self._failing.append(reason)
+            else:
+                self._capped = True
         return met
 
     def undetermined(
@@ -172,7 +197,7 @@ class ResultBuilder:
         self, rules: SchemeRules, version: SchemeVersion, sources: tuple[Source, ...]
     ) -> SchemeResult:
         reasons = tuple(self._reasons)
-        failing = [r for r in reasons if not r.met and r.decisive]
+        failing = self._failing
         outcome: Outcome
         if failing:
             outcome = "not_eligible"
@@ -194,7 +219,7 @@ class ResultBuilder:
             amount = None
         else:
             indicative = (
-                not all(r.verified for r in reasons)
+                not self._all_verified
                 or (self._amount is not None and not self._amount_verified)
                 or self._unverified_open
             )

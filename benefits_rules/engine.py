@@ -108,7 +108,10 @@ def _evaluate_one(book: RuleBook, hh: Household, key: str, cache: dict[Any, Any]
         return _special(book, rules, "unknown", not_checked=(book.common.get("no_rules"),))
     norms = plan.norms_version
     ctx = Context(hh.reference_date, norms.params if norms else None, norms, cache)
-    builder = ResultBuilder(hh, rules, book.questions, book.common)
+    reasons = book.reasons.get(id(rules))  # the book keeps the rules (and their texts) alive
+    if reasons is None:
+        reasons = book.reasons[id(rules)] = {}
+    builder = ResultBuilder(hh, rules, book.questions, book.common, reasons)
     evaluate_scheme = plan.calculator.evaluate
     assert evaluate_scheme is not None
     evaluate_scheme(hh, plan.version.params, ctx, builder)

@@ -193,6 +193,8 @@ class RuleBook:
     fact_order: Mapping[str, int] = field(default_factory=dict)
     # Evaluation plans per (scheme rules, date), filled by the engine; a cache, not rule data.
     plans: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    # Reasons already made, per scheme rules object (see ResultBuilder); a cache as well.
+    reasons: dict[int, dict[Any, Any]] = field(default_factory=dict, compare=False, repr=False)
 
     def all_scheme_keys(self) -> tuple[str, ...]:
         keys = list(self.national)
