@@ -142,14 +142,14 @@ def _check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: Text
         dicts = [evaluation.to_dict() for evaluation in evaluations]
         indent = None if args.compact else 2
         separators = (",", ":") if args.compact else None
-        json.dump(
+        # one write: json.dump would write every token separately
+        text = json.dumps(
             dicts if args.batch else dicts[0],
-            stdout,
             ensure_ascii=False,
             indent=indent,
             separators=separators,
         )
-        stdout.write("\n")
+        stdout.write(text + "\n")
     return EXIT_OK
 
 
