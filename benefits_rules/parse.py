@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -143,6 +143,8 @@ def _choice(field: str, value: Any, allowed: tuple[str, ...]) -> StrFact:
 
 
 def _date(field: str, value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()  # a datetime is a date too, but cannot be compared with one
     if isinstance(value, date):
         return value
     if not isinstance(value, str) or len(value) != 10 or value[4] != "-" or value[7] != "-":

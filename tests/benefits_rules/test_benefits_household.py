@@ -122,3 +122,16 @@ def test_invalid_facts_raise_naming_the_field(data: dict[str, Any], field: str) 
 def test_not_a_mapping() -> None:
     with pytest.raises(InvalidHousehold):
         parse_household(["age", 3])  # type: ignore[arg-type]
+
+
+def test_a_datetime_reference_date_counts_as_its_day() -> None:
+    from datetime import datetime
+
+    household = parse_household({"reference_date": datetime(2026, 3, 1, 12, 30)})
+    assert household.reference_date == date(2026, 3, 1)
+    assert evaluate(household, ["zorgtoeslag"])["zorgtoeslag"].rules_period is not None
+
+
+def test_partner_age_with_a_partner_or_before_the_partner_question_is_fine() -> None:
+    assert parse_household({"has_partner": True, "partner_age": 40}).partner_age is not None
+    assert parse_household({"partner_age": 40}).partner_age is not None
