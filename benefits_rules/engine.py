@@ -107,7 +107,7 @@ def _evaluate_one(book: RuleBook, hh: Household, key: str, cache: dict[Any, Any]
     if plan is None:
         return _special(book, rules, "unknown", not_checked=(book.common.get("no_rules"),))
     norms = plan.norms_version
-    ctx = Context(hh.reference_date, norms.params if norms else None, norms, cache)
+    ctx = Context(hh.reference_date, norms.params if norms else None, norms, cache, book.memo)
     reasons = book.reasons.get(id(rules))  # the book keeps the rules (and their texts) alive
     if reasons is None:
         reasons = book.reasons[id(rules)] = {}

@@ -195,6 +195,8 @@ class RuleBook:
     plans: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
     # Reasons already made, per scheme rules object (see ResultBuilder); a cache as well.
     reasons: dict[int, dict[Any, Any]] = field(default_factory=dict, compare=False, repr=False)
+    # Results of pure helpers that depend on a few facts (e.g. the household's bijstandsnorm).
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def all_scheme_keys(self) -> tuple[str, ...]:
         keys = list(self.national)

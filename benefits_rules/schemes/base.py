@@ -25,6 +25,8 @@ class Context:
     norms: Any = None  # NormParams of the Participatiewet period, for municipal schemes
     norms_version: SchemeVersion | None = None
     cache: dict[Any, Any] = field(default_factory=dict)  # shared by the schemes of one household
+    # shared by all households of one rule book: keys must hold everything the value depends on
+    memo: dict[Any, Any] = field(default_factory=dict)
 
 
 Evaluate = Callable[[Household, Any, Context, ResultBuilder], None]

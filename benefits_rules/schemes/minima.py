@@ -11,6 +11,8 @@ from ..money import PPM, apply_ppm, format_percent
 from .base import Context, euro, limits_check
 from .norms import NormParams, NormRange, family_limit, household_norm
 
+_MEMO_SIZE = 8192
+
 
 def norms_of(ctx: Context) -> NormParams | None:
     return ctx.norms if isinstance(ctx.norms, NormParams) else None
@@ -106,8 +108,22 @@ def norm_for(
     if n is None:
         b.undetermined((), (), note="no_norms")
         return None
-    key = ("norm", with_kostendelers)
-    norm = ctx.cache.get(key)
+    # The norm depends only on these facts and the period's figures (``n`` lives in the rule
+    # book that owns ``ctx.memo``, so its id is stable); many households share them.
+    key = (
+        "norm",
+        id(n),
+        with_kostendelers,
+        hh.has_partner,
+        hh.age,
+        hh.partner_age,
+        hh.co_residents_21_plus,
+    )
+    memo = ctx.memo
+    norm = memo.get(key)
     if norm is None:
-        norm = ctx.cache[key] = household_norm(hh, n, with_kostendelers)
+        norm = household_norm(hh, n, with_kostendelers)
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[key] = norm
     return n, norm
