@@ -34,8 +34,9 @@ def evaluate(
     book = load_rules(rules_dir)
     hh = household if isinstance(household, Household) else parse_household(household, rules_dir)
     keys = resolve_schemes(book, hh, schemes)
-    cache: dict[Any, Any] = {}
-    results = tuple(_evaluate_one(book, hh, key, cache) for key in keys)
+    cache: dict[Any, Any] = {}  # shared by the schemes of this household
+    contexts: dict[int, Context] = {}  # one per norms version
+    results = tuple([_evaluate_one(book, hh, key, cache, contexts) for key in keys])
     wanted: dict[str, None] = {}
     for result in results:
         if result.outcome in ("unknown", "possibly_eligible"):
@@ -96,7 +97,13 @@ def _plan(book: RuleBook, rules: SchemeRules, day: date) -> _Plan | None:
     return plan
 
 
-def _evaluate_one(book: RuleBook, hh: Household, key: str, cache: dict[Any, Any]) -> SchemeResult:
+def _evaluate_one(
+    book: RuleBook,
+    hh: Household,
+    key: str,
+    cache: dict[Any, Any],
+    contexts: dict[int, Context],
+) -> SchemeResult:
     rules = book.national.get(key)
     if rules is None:
         found = _municipal_rules(book, hh, key)
@@ -107,7 +114,10 @@ def _evaluate_one(book: RuleBook, hh: Household, key: str, cache: dict[Any, Any]
     if plan is None:
         return _special(book, rules, "unknown", not_checked=(book.common.get("no_rules"),))
     norms = plan.norms_version
-    ctx = Context(hh.reference_date, norms.params if norms else None, norms, cache, book.memo)
+    ctx = contexts.get(id(norms))  # the plan keeps ``norms`` alive
+    if ctx is None:
+        params = norms.params if norms else None
+        ctx = contexts[id(norms)] = Context(hh.reference_date, params, norms, cache, book.memo)
     reasons = book.reasons.get(id(rules))  # the book keeps the rules (and their texts) alive
     if reasons is None:
         reasons = book.reasons[id(rules)] = {}

@@ -108,6 +108,16 @@ def norm_for(
     if n is None:
         b.undetermined((), (), note="no_norms")
         return None
+    # Several schemes of one household ask for the same norm: keep it for the household first
+    # (``ctx.cache``), which spares hashing the facts that make the key of the shared memo.
+    own_key = ("norm", id(n), with_kostendelers)
+    norm = ctx.cache.get(own_key)
+    if norm is None:
+        norm = ctx.cache[own_key] = _shared_norm(hh, ctx, n, with_kostendelers)
+    return n, norm
+
+
+def _shared_norm(hh: Household, ctx: Context, n: NormParams, with_kostendelers: bool) -> NormRange:
     # The norm depends only on these facts and the period's figures (``n`` lives in the rule
     # book that owns ``ctx.memo``, so its id is stable); many households share them.
     key = (
@@ -120,10 +130,10 @@ def norm_for(
         hh.co_residents_21_plus,
     )
     memo = ctx.memo
-    norm = memo.get(key)
+    norm: NormRange | None = memo.get(key)
     if norm is None:
         norm = household_norm(hh, n, with_kostendelers)
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
         memo[key] = norm
-    return n, norm
+    return norm
