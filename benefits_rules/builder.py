@@ -179,7 +179,12 @@ class ResultBuilder:
         """The amount (a range when facts are bands); band facts go to ``missing`` to sharpen
         it, without making the outcome less certain."""
         self._amount = amount
-        self._amount_verified = all(p.verified for p in params)
+        verified = True
+        for param in params:
+            if not param.verified:
+                verified = False
+                break
+        self._amount_verified = verified
         if not amount.exact:
             for fact in facts:
                 if self._hh.state(fact) == "range":
@@ -188,6 +193,10 @@ class ResultBuilder:
     def _note_text(self, key: str) -> str:
         notes = self._texts.notes
         return notes[key] if key in notes else self._common.get(key)
+
+    def _sorted_missing(self) -> tuple[str, ...]:
+        absent = self._absent
+        return tuple(sorted(absent, key=self._fact_order)) if absent else ()
 
     def _fact_order(self, fact: str) -> int:
         spec = self._questions.get(fact)
@@ -208,13 +217,17 @@ class ResultBuilder:
         else:
             outcome = "eligible"
         if outcome == "not_eligible":
-            indicative = not any(r.verified for r in failing)
+            indicative = True
+            for reason in failing:
+                if reason.verified:
+                    indicative = False
+                    break
             missing: tuple[str, ...] = ()
             not_checked: list[str] = []
             amount = None
         elif outcome == "unknown":  # nothing to qualify yet: only say what is still open
             indicative = False
-            missing = tuple(sorted(self._absent, key=self._fact_order))
+            missing = self._sorted_missing()
             not_checked = list(self._fact_notes)
             amount = None
         else:
@@ -223,7 +236,7 @@ class ResultBuilder:
                 or (self._amount is not None and not self._amount_verified)
                 or self._unverified_open
             )
-            missing = tuple(sorted(self._absent, key=self._fact_order))
+            missing = self._sorted_missing()
             not_checked = [*self._texts.not_checked, *self._notes]
             amount = self._amount
         if indicative:

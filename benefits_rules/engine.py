@@ -16,7 +16,8 @@ from .loader import load_rules
 from .model import RuleBook, SchemeRules, SchemeVersion, Source
 from .parse import parse_household
 from .result import Evaluation, Reason, SchemeResult
-from .schemes import CALCULATORS, Calculator, Context
+from .schemes import CALCULATORS, Context
+from .schemes.base import Evaluate
 
 NORMS_SET = "participatiewet"
 
@@ -69,20 +70,26 @@ class _Plan:
     """What evaluating one scheme on one date needs, looked up once and reused."""
 
     version: SchemeVersion
-    calculator: Calculator
+    evaluate: Evaluate
     norms_version: SchemeVersion | None
     sources: tuple[Source, ...]
+    reasons: dict[Any, Reason]  # reasons already made from the scheme's texts (ResultBuilder)
+
+
+_NO_PLAN = object()
 
 
 def _plan(book: RuleBook, rules: SchemeRules, day: date) -> _Plan | None:
     plans = book.plans
     cache_key = (id(rules), day)  # the rules live as long as the book that holds this cache
-    if cache_key in plans:
-        return plans[cache_key]  # type: ignore[no-any-return]
+    cached = plans.get(cache_key, _NO_PLAN)
+    if cached is not _NO_PLAN:
+        return cached  # type: ignore[no-any-return]
     version = rules.version_for(day)
-    plan = None
+    plan: _Plan | None = None
     if version is not None:
         calculator = CALCULATORS[version.calculator]
+        assert calculator.evaluate is not None  # the loader refuses parameter sets here
         norms_version = None
         sources = list(version.sources)
         if calculator.uses_norms:
@@ -90,7 +97,9 @@ def _plan(book: RuleBook, rules: SchemeRules, day: date) -> _Plan | None:
             norms_version = norms.version_for(day) if norms is not None else None
             if norms_version is not None:
                 sources.extend(s for s in norms_version.sources if s not in sources)
-        plan = _Plan(version, calculator, norms_version, tuple(sources))
+        # the book keeps the rules (and their texts) alive, so their id stays theirs
+        reasons = book.reasons.setdefault(id(rules), {})
+        plan = _Plan(version, calculator.evaluate, norms_version, tuple(sources), reasons)
     if len(plans) > 4096:  # many different reference dates: start over
         plans.clear()
     plans[cache_key] = plan
@@ -118,13 +127,8 @@ def _evaluate_one(
     if ctx is None:
         params = norms.params if norms else None
         ctx = contexts[id(norms)] = Context(hh.reference_date, params, norms, cache, book.memo)
-    reasons = book.reasons.get(id(rules))  # the book keeps the rules (and their texts) alive
-    if reasons is None:
-        reasons = book.reasons[id(rules)] = {}
-    builder = ResultBuilder(hh, rules, book.questions, book.common, reasons)
-    evaluate_scheme = plan.calculator.evaluate
-    assert evaluate_scheme is not None
-    evaluate_scheme(hh, plan.version.params, ctx, builder)
+    builder = ResultBuilder(hh, rules, book.questions, book.common, plan.reasons)
+    plan.evaluate(hh, plan.version.params, ctx, builder)
     return builder.finish(rules, plan.version, plan.sources)
 
 

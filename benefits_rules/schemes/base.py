@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from ..builder import ResultBuilder
 from ..facts import BoolFact, Interval, NumFact, Tri, at_least, at_most_between, bool_options
@@ -143,11 +143,12 @@ def limits_check(
     Which limits may apply is the scheme's legal rule; this only decides the comparison: met
     under the lowest, not met over the highest, open in between or while a figure is missing.
     """
-    if any(limit.value is None for limit in limits):
+    values = [limit.value for limit in limits]
+    if None in values:
         b.undetermined(facts, limits)
         return None
-    values = [limit.required for limit in limits]
-    low, high = min(values), max(values)
+    known = cast(list[int], values)  # no None, tested above
+    low, high = min(known), max(known)
     met = at_most_between(fact, low, high)
     return b.check(
         code, met, facts, limits, {"limit": euro(low if met else high)}, decisive=decisive
