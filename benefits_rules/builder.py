@@ -9,17 +9,18 @@ figure that is not in the data goes to ``not_checked``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
 
 from .facts import Tri
 from .household import Household
 from .model import (
     CommonTexts,
+    HowToApply,
     ModeParam,
     Param,
     QuestionSpec,
     SchemeRules,
-    SchemeVersion,
     Source,
 )
 from .result import Amount, Outcome, Reason, SchemeResult
@@ -203,8 +204,13 @@ class ResultBuilder:
         return spec.order if spec is not None else 10_000
 
     def finish(
-        self, rules: SchemeRules, version: SchemeVersion, sources: tuple[Source, ...]
+        self,
+        scheme: str,
+        rules_period: tuple[date, date | None],
+        sources: tuple[Source, ...],
+        how_to_apply: HowToApply | None,
     ) -> SchemeResult:
+        """The result; the arguments come from the scheme's rules for the period."""
         reasons = tuple(self._reasons)
         failing = self._failing
         outcome: Outcome
@@ -223,12 +229,12 @@ class ResultBuilder:
                     indicative = False
                     break
             missing: tuple[str, ...] = ()
-            not_checked: list[str] = []
+            not_checked: tuple[str, ...] = ()
             amount = None
         elif outcome == "unknown":  # nothing to qualify yet: only say what is still open
             indicative = False
             missing = self._sorted_missing()
-            not_checked = list(self._fact_notes)
+            not_checked = tuple(self._fact_notes)
             amount = None
         else:
             indicative = (
@@ -237,20 +243,23 @@ class ResultBuilder:
                 or self._unverified_open
             )
             missing = self._sorted_missing()
-            not_checked = [*self._texts.not_checked, *self._notes]
+            not_checked = self._texts.not_checked
+            if self._notes:
+                not_checked += tuple(self._notes)
             amount = self._amount
         if indicative:
-            not_checked.append(self._common.get("indicative_note"))
+            not_checked += (self._common.get("indicative_note"),)
+        # positional: a frozen dataclass takes keyword arguments noticeably slower
         return SchemeResult(
-            scheme=rules.key,
-            title=self._texts.title,
-            outcome=outcome,
-            amount=amount,
-            reasons=reasons,
-            missing=missing,
-            not_checked=tuple(not_checked),
-            sources=sources,
-            rules_period=(version.valid_from, version.valid_to),
-            indicative=indicative,
-            how_to_apply=version.how_to_apply,
+            scheme,
+            self._texts.title,
+            outcome,
+            amount,
+            reasons,
+            missing,
+            not_checked,
+            sources,
+            rules_period,
+            indicative,
+            how_to_apply,
         )

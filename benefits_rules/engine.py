@@ -73,6 +73,7 @@ class _Plan:
     evaluate: Evaluate
     norms_version: SchemeVersion | None
     sources: tuple[Source, ...]
+    rules_period: tuple[date, date | None]
     reasons: dict[Any, Reason]  # reasons already made from the scheme's texts (ResultBuilder)
 
 
@@ -99,7 +100,14 @@ def _plan(book: RuleBook, rules: SchemeRules, day: date) -> _Plan | None:
                 sources.extend(s for s in norms_version.sources if s not in sources)
         # the book keeps the rules (and their texts) alive, so their id stays theirs
         reasons = book.reasons.setdefault(id(rules), {})
-        plan = _Plan(version, calculator.evaluate, norms_version, tuple(sources), reasons)
+        plan = _Plan(
+            version,
+            calculator.evaluate,
+            norms_version,
+            tuple(sources),
+            (version.valid_from, version.valid_to),
+            reasons,
+        )
     if len(plans) > 4096:  # many different reference dates: start over
         plans.clear()
     plans[cache_key] = plan
@@ -128,8 +136,9 @@ def _evaluate_one(
         params = norms.params if norms else None
         ctx = contexts[id(norms)] = Context(hh.reference_date, params, norms, cache, book.memo)
     builder = ResultBuilder(hh, rules, book.questions, book.common, plan.reasons)
-    plan.evaluate(hh, plan.version.params, ctx, builder)
-    return builder.finish(rules, plan.version, plan.sources)
+    version = plan.version
+    plan.evaluate(hh, version.params, ctx, builder)
+    return builder.finish(rules.key, plan.rules_period, plan.sources, version.how_to_apply)
 
 
 def _municipal_rules(book: RuleBook, hh: Household, key: str) -> SchemeRules | SchemeResult:
