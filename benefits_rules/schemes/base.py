@@ -59,8 +59,7 @@ def to_euros(cents: int, rounding: ModeParam) -> int:
     return cents // 100
 
 
-def euro(cents: int) -> str:
-    return format_euro(cents)
+euro = format_euro  # Dutch notation of an amount in eurocent, for reason texts
 
 
 def min_age_check(b: ResultBuilder, hh: Household, min_age: Param) -> Tri:

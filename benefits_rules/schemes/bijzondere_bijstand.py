@@ -53,11 +53,16 @@ def evaluate(hh: Household, p: BijzondereBijstandParams, ctx: Context, b: Result
         extra_params=(p.draagkracht_pct, p.draagkracht_months),
     )
     asset_check(b, hh, n, decisive=False)
-    _far_above_check(hh, p, n, norm, b)
+    _far_above_check(hh, p, n, norm, surplus, b)
 
 
 def _far_above_check(
-    hh: Household, p: BijzondereBijstandParams, n: NormParams, norm: NormRange, b: ResultBuilder
+    hh: Household,
+    p: BijzondereBijstandParams,
+    n: NormParams,
+    norm: NormRange,
+    surplus: int | None,
+    b: ResultBuilder,
 ) -> None:
     """Not eligible when the own contribution alone is more than the bound: a share
     (``own_contribution_bound_pct``) of a whole year of the highest norm that may apply.
@@ -65,11 +70,11 @@ def _far_above_check(
     The costs are never asked, so income or assets above the limits only lower the outcome to
     "possibly" - unless even the lowest own contribution (income above the limit over the
     draagkrachtperiode, plus all assets above the asset limit) is that large: then no cost the
-    scheme covers could change the outcome.
+    scheme covers could change the outcome. ``surplus``: the income above the limit (see
+    ``income_surplus``).
     """
     if norm.hi is None:
         return
-    surplus = income_surplus(hh, norm, p.income_pct.required)
     from_income = 0
     if surplus is not None:
         from_income = apply_ppm(surplus, p.draagkracht_pct.required)

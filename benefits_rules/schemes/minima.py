@@ -69,13 +69,14 @@ def income_check(
     met = at_most_between(income_fact(hh, norm), low, high)
     if met is False and pct_low >= PPM and not isinstance(hh.receives_bijstand, bool):
         met = None  # someone on bijstand qualifies whatever the income: ask that first
-    facts = [*norm.facts]
-    if not on_bijstand:
-        facts.insert(0, "net_monthly_income")
-        if hh.receives_bijstand is None and pct_low >= PPM:
-            facts.insert(0, "receives_bijstand")
-    else:
-        facts.insert(0, "receives_bijstand")
+    facts: tuple[str, ...] = ()  # what to ask: only needed while the check is open
+    if met is None:
+        if on_bijstand:
+            facts = ("receives_bijstand", *norm.facts)
+        elif hh.receives_bijstand is None and pct_low >= PPM:
+            facts = ("receives_bijstand", "net_monthly_income", *norm.facts)
+        else:
+            facts = ("net_monthly_income", *norm.facts)
     shown = low if met else high
     all_values = {
         "limit": euro(shown) if shown is not None else "?",
