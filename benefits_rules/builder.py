@@ -23,7 +23,7 @@ from .model import (
     SchemeRules,
     Source,
 )
-from .result import Amount, Outcome, Reason, SchemeResult
+from .result import Amount, Outcome, Reason, SchemeResult, new_scheme_result
 
 AnyParam = Param | ModeParam
 _REASON_CACHE_SIZE = 4096  # per scheme; amounts in texts vary per household, so keep it bounded
@@ -249,8 +249,7 @@ class ResultBuilder:
             amount = self._amount
         if indicative:
             not_checked += (self._common.get("indicative_note"),)
-        # positional: a frozen dataclass takes keyword arguments noticeably slower
-        return SchemeResult(
+        return new_scheme_result(
             scheme,
             self._texts.title,
             outcome,

@@ -128,3 +128,66 @@ class Evaluation:
             "missing": list(self.missing),
             "schemes": schemes,
         }
+
+
+_new_object = object.__new__
+_SET_SCHEME_RESULT = tuple(
+    getattr(SchemeResult, name).__set__
+    for name in (
+        "scheme",
+        "title",
+        "outcome",
+        "amount",
+        "reasons",
+        "missing",
+        "not_checked",
+        "sources",
+        "rules_period",
+        "indicative",
+        "how_to_apply",
+    )
+)
+
+
+def new_scheme_result(
+    scheme: str,
+    title: str,
+    outcome: Outcome,
+    amount: Amount | None,
+    reasons: tuple[Reason, ...],
+    missing: tuple[str, ...],
+    not_checked: tuple[str, ...],
+    sources: tuple[Source, ...],
+    rules_period: tuple[date, date | None] | None,
+    indicative: bool,
+    how_to_apply: HowToApply | None,
+) -> SchemeResult:
+    """``SchemeResult(...)`` for the evaluator's hot path: sets the slots directly, which is
+    about twice as fast as the frozen dataclass's ``__init__`` (one ``object.__setattr__`` per
+    field). The result is the same frozen object."""
+    (
+        set_scheme,
+        set_title,
+        set_outcome,
+        set_amount,
+        set_reasons,
+        set_missing,
+        set_not_checked,
+        set_sources,
+        set_rules_period,
+        set_indicative,
+        set_how_to_apply,
+    ) = _SET_SCHEME_RESULT
+    result: SchemeResult = _new_object(SchemeResult)
+    set_scheme(result, scheme)
+    set_title(result, title)
+    set_outcome(result, outcome)
+    set_amount(result, amount)
+    set_reasons(result, reasons)
+    set_missing(result, missing)
+    set_not_checked(result, not_checked)
+    set_sources(result, sources)
+    set_rules_period(result, rules_period)
+    set_indicative(result, indicative)
+    set_how_to_apply(result, how_to_apply)
+    return result
