@@ -9,7 +9,7 @@ from ..household import Household
 from ..model import ModeParam, Param
 from ..money import PPM, apply_ppm, format_percent
 from .base import Context, euro, limits_check
-from .norms import NormParams, NormRange, family_limit, household_norm
+from .norms import NormParams, NormRange, family_limit, household_norm, household_norm_key
 
 _MEMO_SIZE = 8192
 
@@ -119,17 +119,8 @@ def norm_for(
 
 
 def _shared_norm(hh: Household, ctx: Context, n: NormParams, with_kostendelers: bool) -> NormRange:
-    # The norm depends only on these facts and the period's figures (``n`` lives in the rule
-    # book that owns ``ctx.memo``, so its id is stable); many households share them.
-    key = (
-        "norm",
-        id(n),
-        with_kostendelers,
-        hh.has_partner,
-        hh.age,
-        hh.partner_age,
-        hh.co_residents_21_plus,
-    )
+    # The norm depends only on a few facts and the period's figures; many households share it.
+    key = ("norm", *household_norm_key(hh, n, with_kostendelers))
     memo = ctx.memo
     norm: NormRange | None = memo.get(key)
     if norm is None:
