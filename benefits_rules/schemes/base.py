@@ -186,8 +186,11 @@ def toeslag_asset_check(b: ResultBuilder, hh: Household, single: Param, with_par
     )
 
 
-def interval_bounds(fact: NumFact) -> tuple[int, int] | None:
-    """Lowest and highest value of a numeric fact; an open top becomes ``HUGE_INCOME``."""
+def interval_bounds(fact: NumFact) -> tuple[int, ...] | None:
+    """Lowest and highest value of a numeric fact, once when they are the same (an exact answer:
+    amounts are computed at each bound); an open top becomes ``HUGE_INCOME``."""
     if not isinstance(fact, Interval):
         return None
+    if fact.hi == fact.lo:
+        return (fact.lo,)
     return fact.lo, fact.hi if fact.hi is not None else HUGE_INCOME
