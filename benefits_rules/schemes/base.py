@@ -169,9 +169,18 @@ def partner_limit_check(
     under the lower or over the higher of the two limits.
     """
     options = bool_options(partner_fact)
-    used = tuple(with_partner if option else single for option in options)
+    used = partner_limits(options, single, with_partner)
     facts = (fact_name,) if len(options) == 1 else (fact_name, "has_partner")
     return limits_check(b, code, fact, facts, used)
+
+
+def partner_limits(
+    options: tuple[bool, ...], single: Param, with_partner: Param
+) -> tuple[Param, ...]:
+    """The limits for the values having a toeslagpartner can still take (see ``bool_options``)."""
+    if len(options) == 1:
+        return (with_partner,) if options[0] else (single,)
+    return (single, with_partner)  # bool_options gives (False, True)
 
 
 def toeslag_asset_check(b: ResultBuilder, hh: Household, single: Param, with_partner: Param) -> Tri:

@@ -27,6 +27,7 @@ from .base import (
     interval_bounds,
     limits_check,
     min_age_check,
+    partner_limits,
     toeslag_amount,
 )
 
@@ -165,9 +166,7 @@ def _asset_check(
     hh: Household, p: HuurtoeslagParams, b: ResultBuilder, partner_options: tuple[bool, ...]
 ) -> None:
     """Awir art. 7: the assets of the applicant and toeslagpartner against their own limit."""
-    used = tuple(
-        p.asset_limit_partner if option else p.asset_limit_single for option in partner_options
-    )
+    used = partner_limits(partner_options, p.asset_limit_single, p.asset_limit_partner)
     facts = ("assets",) if len(partner_options) == 1 else ("assets", "has_partner")
     limits_check(b, "assets", hh.assets, facts, used)
 
