@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 from .cli import main
 
-raise SystemExit(main())
+try:
+    code = main()
+    sys.stdout.flush()
+except BrokenPipeError:  # the reader stopped early (e.g. `| head`): no traceback
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    code = 1
+raise SystemExit(code)

@@ -9,35 +9,41 @@ figure that is not in the data goes to ``not_checked``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
 
 from .facts import Tri
 from .household import Household
 from .model import (
     CommonTexts,
+    HowToApply,
     ModeParam,
     Param,
     QuestionSpec,
     SchemeRules,
-    SchemeVersion,
     Source,
 )
-from .result import Amount, Outcome, Reason, SchemeResult
+from .result import Amount, Outcome, Reason, SchemeResult, new_scheme_result
 
 AnyParam = Param | ModeParam
+_REASON_CACHE_SIZE = 4096  # per scheme; amounts in texts vary per household, so keep it bounded
 
 
 class ResultBuilder:
     __slots__ = (
         "_absent",
+        "_all_verified",
         "_amount",
         "_amount_verified",
         "_capped",
         "_common",
         "_fact_notes",
+        "_failing",
         "_hh",
         "_missing",
         "_notes",
         "_questions",
+        "_reason_cache",
         "_reasons",
         "_texts",
         "_undetermined",
@@ -50,12 +56,18 @@ class ResultBuilder:
         rules: SchemeRules,
         questions: Mapping[str, QuestionSpec],
         common: CommonTexts,
+        reason_cache: dict[Any, Reason] | None = None,
     ) -> None:
+        """``reason_cache``: reasons already made from this scheme's texts (kept by the rule
+        book, so it lives as long as the texts)."""
+        self._reason_cache = {} if reason_cache is None else reason_cache
         self._hh = household
         self._texts = rules.texts
         self._questions = questions
         self._common = common
         self._reasons: list[Reason] = []
+        self._failing: list[Reason] = []  # decisive conditions not met
+        self._all_verified = True  # every reason decided on verified figures only
         self._absent: dict[str, None] = {}
         self._notes: dict[str, None] = {}
         self._fact_notes: dict[str, None] = {}  # facts the resident answered "weet ik niet"
@@ -82,18 +94,32 @@ class ResultBuilder:
         if met is None:
             self.undetermined(facts, params, note)
             return None
-        text = self._texts.reasons[code]
-        template = text.met if met else text.not_met
-        filled = template.format_map(values) if values else template
-        short = "" if met else (text.short.format_map(values) if values else text.short)
         verified = True
         for param in params:
             if not param.verified:
                 verified = False
                 break
-        self._reasons.append(Reason(code, met, filled, verified, decisive, short))
-        if not met and not decisive:
-            self._capped = True
+        # Reasons are immutable and repeat a lot (same code, outcome and figures): reuse them
+        key = (code, met, tuple(values.items()) if values else None, verified, decisive)
+        reasons = self._reason_cache
+        reason = reasons.get(key)
+        if reason is None:
+            text = self._texts.reasons[code]
+            template = text.met if met else text.not_met
+            filled = template.format_map(values) if values else template
+            short = "" if met else (text.short.format_map(values) if values else text.short)
+            reason = Reason(code, met, filled, verified, decisive, short)
+            if len(reasons) >= _REASON_CACHE_SIZE:
+                reasons.clear()
+            reasons[key] = reason
+        self._reasons.append(reason)
+        if not verified:
+            self._all_verified = False
+        if not met:
+            if decisive:
+                self._failing.append(reason)
+            else:
+                self._capped = True
         return met
 
     def undetermined(
@@ -130,10 +156,20 @@ class ResultBuilder:
         elif not explained:
             self._notes[self._common.get("cannot_check")] = None
 
-    def cap(self, note: str) -> None:
-        """The scheme decides itself on something we cannot check: at best possibly eligible."""
+    def cap(
+        self,
+        note: str,
+        values: Mapping[str, str] | None = None,
+        params: Iterable[AnyParam] = (),
+    ) -> None:
+        """The scheme decides itself on something we cannot check: at best possibly eligible.
+        ``params``: figures the note quotes (an unverified one makes the result an indicatie)."""
         self._capped = True
-        self._notes[self._note_text(note)] = None
+        text = self._note_text(note)
+        self._notes[text.format_map(values) if values else text] = None
+        for param in params:
+            if not param.verified:
+                self._unverified_open = True
 
     def note(self, note: str) -> None:
         self._notes[self._note_text(note)] = None
@@ -144,7 +180,12 @@ class ResultBuilder:
         """The amount (a range when facts are bands); band facts go to ``missing`` to sharpen
         it, without making the outcome less certain."""
         self._amount = amount
-        self._amount_verified = all(p.verified for p in params)
+        verified = True
+        for param in params:
+            if not param.verified:
+                verified = False
+                break
+        self._amount_verified = verified
         if not amount.exact:
             for fact in facts:
                 if self._hh.state(fact) == "range":
@@ -154,15 +195,24 @@ class ResultBuilder:
         notes = self._texts.notes
         return notes[key] if key in notes else self._common.get(key)
 
+    def _sorted_missing(self) -> tuple[str, ...]:
+        absent = self._absent
+        return tuple(sorted(absent, key=self._fact_order)) if absent else ()
+
     def _fact_order(self, fact: str) -> int:
         spec = self._questions.get(fact)
         return spec.order if spec is not None else 10_000
 
     def finish(
-        self, rules: SchemeRules, version: SchemeVersion, sources: tuple[Source, ...]
+        self,
+        scheme: str,
+        rules_period: tuple[date, date | None],
+        sources: tuple[Source, ...],
+        how_to_apply: HowToApply | None,
     ) -> SchemeResult:
+        """The result; the arguments come from the scheme's rules for the period."""
         reasons = tuple(self._reasons)
-        failing = [r for r in reasons if not r.met and r.decisive]
+        failing = self._failing
         outcome: Outcome
         if failing:
             outcome = "not_eligible"
@@ -173,36 +223,42 @@ class ResultBuilder:
         else:
             outcome = "eligible"
         if outcome == "not_eligible":
-            indicative = not any(r.verified for r in failing)
+            indicative = True
+            for reason in failing:
+                if reason.verified:
+                    indicative = False
+                    break
             missing: tuple[str, ...] = ()
-            not_checked: list[str] = []
+            not_checked: tuple[str, ...] = ()
             amount = None
         elif outcome == "unknown":  # nothing to qualify yet: only say what is still open
             indicative = False
-            missing = tuple(sorted(self._absent, key=self._fact_order))
-            not_checked = list(self._fact_notes)
+            missing = self._sorted_missing()
+            not_checked = tuple(self._fact_notes)
             amount = None
         else:
             indicative = (
-                not all(r.verified for r in reasons)
+                not self._all_verified
                 or (self._amount is not None and not self._amount_verified)
                 or self._unverified_open
             )
-            missing = tuple(sorted(self._absent, key=self._fact_order))
-            not_checked = [*self._texts.not_checked, *self._notes]
+            missing = self._sorted_missing()
+            not_checked = self._texts.not_checked
+            if self._notes:
+                not_checked += tuple(self._notes)
             amount = self._amount
         if indicative:
-            not_checked.append(self._common.get("indicative_note"))
-        return SchemeResult(
-            scheme=rules.key,
-            title=self._texts.title,
-            outcome=outcome,
-            amount=amount,
-            reasons=reasons,
-            missing=missing,
-            not_checked=tuple(not_checked),
-            sources=sources,
-            rules_period=(version.valid_from, version.valid_to),
-            indicative=indicative,
-            how_to_apply=version.how_to_apply,
+            not_checked += (self._common.get("indicative_note"),)
+        return new_scheme_result(
+            scheme,
+            self._texts.title,
+            outcome,
+            amount,
+            reasons,
+            missing,
+            not_checked,
+            sources,
+            rules_period,
+            indicative,
+            how_to_apply,
         )

@@ -1,8 +1,13 @@
 """Command line: ``python -m benefits_rules check FILE|-`` (``--batch`` for a JSON list) and
 ``python -m benefits_rules validate`` (check the rule files).
 
-Exit codes: 0 results printed; 2 invalid input (one line on stderr naming the field);
-1 broken rule data.
+``--compact`` writes no indentation; with ``--batch`` it writes one JSON document: title, sources
+and how to apply once per scheme and period (``"periods"``, keyed ``<scheme>/<valid_from>``), then
+one line per household (``"households"``), each scheme naming its ``period_ref``.
+
+Exit codes: 0 results printed; 2 invalid input (one line on stderr naming the field), also for
+a reference date for which no rules are published; 1 broken rule data. A household without a
+reference date is evaluated for today (``"reference_date_given": false`` in the output).
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ from typing import Any, TextIO
 from .engine import evaluate
 from .errors import InvalidHousehold, RuleDataError, UnknownScheme
 from .explain import explain
-from .loader import read_rules
+from .loader import load_rules, read_rules
+from .result import Evaluation
 
 EXIT_OK, EXIT_RULES, EXIT_INPUT = 0, 1, 2
 
@@ -30,6 +36,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--batch", action="store_true", help="the JSON is a list of households")
     check.add_argument("--schemes", help="comma-separated scheme keys (default: all)")
     check.add_argument("--explain", action="store_true", help="print the Dutch text instead")
+    check.add_argument(
+        "--compact",
+        action="store_true",
+        help="no indentation; with --batch one line per household and the sources once per "
+        "scheme and period",
+    )
     check.add_argument("--rules-dir", type=Path, help="rule data folder (default: packaged)")
     validate = sub.add_parser("validate", help="check every rule file")
     validate.add_argument("--rules-dir", type=Path)
@@ -41,21 +53,68 @@ def _read_json(name: str, stdin: TextIO) -> Any:
     return json.loads(text)
 
 
-def _check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+def _load_input(name: str, stdin: TextIO, stderr: TextIO) -> tuple[bool, Any]:
+    """(True, data) or (False, None) after one line on stderr: never a traceback."""
     try:
-        data = _read_json(args.file, stdin)
+        return True, _read_json(name, stdin)
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"error: cannot read {args.file}: {exc}", file=stderr)
-        return EXIT_INPUT
+        print(f"error: cannot read {name}: {exc}", file=stderr)
     except json.JSONDecodeError as exc:
         print(f"error: invalid JSON at line {exc.lineno}: {exc.msg}", file=stderr)
+    except RecursionError:
+        print("error: invalid JSON: nested too deeply", file=stderr)
+    except ValueError as exc:  # an integer with thousands of digits (int_max_str_digits)
+        problem = "a number has too many digits" if "digits" in str(exc) else str(exc)[:120]
+        print(f"error: invalid JSON: {problem}", file=stderr)
+    return False, None
+
+
+def _compact_batch(evaluations: list[Evaluation], stdout: TextIO) -> None:
+    """One JSON document: what is the same for every household - title, sources and how to
+    apply - once per scheme and period under ``"periods"``, then one line per household under
+    ``"households"`` whose schemes name their ``period_ref``."""
+    periods: dict[str, dict[str, Any]] = {}
+    lines = []
+    for evaluation in evaluations:
+        item = evaluation.to_dict(sources=False)
+        for result in evaluation.results:
+            scheme = item["schemes"][result.scheme]
+            if result.rules_period is None:
+                scheme["period_ref"] = None
+                continue
+            ref = f"{result.scheme}/{result.rules_period[0].isoformat()}"
+            scheme["period_ref"] = ref
+            block = periods.get(ref)
+            if block is None:
+                block = periods[ref] = {
+                    "title": scheme["title"],
+                    "sources": [],
+                    "how_to_apply": scheme["how_to_apply"],
+                }
+            del scheme["title"], scheme["how_to_apply"]
+            listed = block["sources"]
+            for source in result.sources:  # the norms' sources may differ within one period
+                entry = {"title": source.title, "url": source.url}
+                if entry not in listed:
+                    listed.append(entry)
+        lines.append(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
+    stdout.write('{"periods":')
+    stdout.write(json.dumps(periods, ensure_ascii=False, separators=(",", ":")))
+    stdout.write(',\n"households":[\n')
+    stdout.write(",\n".join(lines))
+    stdout.write("\n]}\n")
+
+
+def _check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    ok, data = _load_input(args.file, stdin, stderr)
+    if not ok:
         return EXIT_INPUT
     schemes = [s.strip() for s in args.schemes.split(",")] if args.schemes else None
     if args.batch and not isinstance(data, list):
         print("error: --batch expects a JSON list of households", file=stderr)
         return EXIT_INPUT
     items = data if args.batch else [data]
-    outputs: list[Any] = []
+    evaluations: list[Evaluation] = []
     for index, item in enumerate(items):
         prefix = f"household[{index}]." if args.batch else ""
         try:
@@ -66,14 +125,31 @@ def _check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: Text
         except UnknownScheme as exc:
             print(f"error: --schemes: {exc}", file=stderr)
             return EXIT_INPUT
-        outputs.append(
-            explain(evaluation, args.rules_dir) if args.explain else evaluation.to_dict()
-        )
+        if not evaluation.has_rules:
+            day = evaluation.reference_date
+            text = load_rules(args.rules_dir).common.get(
+                "no_rules_for_date", date=day.strftime("%d-%m-%Y")
+            )
+            print(f"error: {prefix}reference_date: {day.isoformat()}: {text}", file=stderr)
+            return EXIT_INPUT
+        evaluations.append(evaluation)
     if args.explain:
-        stdout.write("\n\n".join(str(o) for o in outputs) + "\n")
+        texts = [explain(evaluation, args.rules_dir) for evaluation in evaluations]
+        stdout.write("\n\n".join(texts) + "\n")
+    elif args.compact and args.batch:
+        _compact_batch(evaluations, stdout)
     else:
-        json.dump(outputs if args.batch else outputs[0], stdout, ensure_ascii=False, indent=2)
-        stdout.write("\n")
+        dicts = [evaluation.to_dict() for evaluation in evaluations]
+        indent = None if args.compact else 2
+        separators = (",", ":") if args.compact else None
+        # one write: json.dump would write every token separately
+        text = json.dumps(
+            dicts if args.batch else dicts[0],
+            ensure_ascii=False,
+            indent=indent,
+            separators=separators,
+        )
+        stdout.write(text + "\n")
     return EXIT_OK
 
 

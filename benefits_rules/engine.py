@@ -16,7 +16,8 @@ from .loader import load_rules
 from .model import RuleBook, SchemeRules, SchemeVersion, Source
 from .parse import parse_household
 from .result import Evaluation, Reason, SchemeResult
-from .schemes import CALCULATORS, Calculator, Context
+from .schemes import CALCULATORS, Context
+from .schemes.base import Evaluate
 
 NORMS_SET = "participatiewet"
 
@@ -34,8 +35,9 @@ def evaluate(
     book = load_rules(rules_dir)
     hh = household if isinstance(household, Household) else parse_household(household, rules_dir)
     keys = resolve_schemes(book, hh, schemes)
-    cache: dict[Any, Any] = {}
-    results = tuple(_evaluate_one(book, hh, key, cache) for key in keys)
+    cache: dict[Any, Any] = {}  # shared by the schemes of this household
+    contexts: dict[int, Context] = {}  # one per norms version
+    results = tuple([_evaluate_one(book, hh, key, cache, contexts) for key in keys])
     wanted: dict[str, None] = {}
     for result in results:
         if result.outcome in ("unknown", "possibly_eligible"):
@@ -43,7 +45,7 @@ def evaluate(
     order = book.fact_order
     missing = tuple(sorted(wanted, key=lambda fact: order.get(fact, 10_000)))
     municipality = hh.municipality if isinstance(hh.municipality, str) else None
-    return Evaluation(hh.reference_date, municipality, results, missing)
+    return Evaluation(hh.reference_date, municipality, results, missing, hh.reference_date_given)
 
 
 def resolve_schemes(
@@ -68,20 +70,27 @@ class _Plan:
     """What evaluating one scheme on one date needs, looked up once and reused."""
 
     version: SchemeVersion
-    calculator: Calculator
+    evaluate: Evaluate
     norms_version: SchemeVersion | None
     sources: tuple[Source, ...]
+    rules_period: tuple[date, date | None]
+    reasons: dict[Any, Reason]  # reasons already made from the scheme's texts (ResultBuilder)
+
+
+_NO_PLAN = object()
 
 
 def _plan(book: RuleBook, rules: SchemeRules, day: date) -> _Plan | None:
     plans = book.plans
     cache_key = (id(rules), day)  # the rules live as long as the book that holds this cache
-    if cache_key in plans:
-        return plans[cache_key]  # type: ignore[no-any-return]
+    cached = plans.get(cache_key, _NO_PLAN)
+    if cached is not _NO_PLAN:
+        return cached  # type: ignore[no-any-return]
     version = rules.version_for(day)
-    plan = None
+    plan: _Plan | None = None
     if version is not None:
         calculator = CALCULATORS[version.calculator]
+        assert calculator.evaluate is not None  # the loader refuses parameter sets here
         norms_version = None
         sources = list(version.sources)
         if calculator.uses_norms:
@@ -89,14 +98,29 @@ def _plan(book: RuleBook, rules: SchemeRules, day: date) -> _Plan | None:
             norms_version = norms.version_for(day) if norms is not None else None
             if norms_version is not None:
                 sources.extend(s for s in norms_version.sources if s not in sources)
-        plan = _Plan(version, calculator, norms_version, tuple(sources))
+        # the book keeps the rules (and their texts) alive, so their id stays theirs
+        reasons = book.reasons.setdefault(id(rules), {})
+        plan = _Plan(
+            version,
+            calculator.evaluate,
+            norms_version,
+            tuple(sources),
+            (version.valid_from, version.valid_to),
+            reasons,
+        )
     if len(plans) > 4096:  # many different reference dates: start over
         plans.clear()
     plans[cache_key] = plan
     return plan
 
 
-def _evaluate_one(book: RuleBook, hh: Household, key: str, cache: dict[Any, Any]) -> SchemeResult:
+def _evaluate_one(
+    book: RuleBook,
+    hh: Household,
+    key: str,
+    cache: dict[Any, Any],
+    contexts: dict[int, Context],
+) -> SchemeResult:
     rules = book.national.get(key)
     if rules is None:
         found = _municipal_rules(book, hh, key)
@@ -107,12 +131,14 @@ def _evaluate_one(book: RuleBook, hh: Household, key: str, cache: dict[Any, Any]
     if plan is None:
         return _special(book, rules, "unknown", not_checked=(book.common.get("no_rules"),))
     norms = plan.norms_version
-    ctx = Context(hh.reference_date, norms.params if norms else None, norms, cache)
-    builder = ResultBuilder(hh, rules, book.questions, book.common)
-    evaluate_scheme = plan.calculator.evaluate
-    assert evaluate_scheme is not None
-    evaluate_scheme(hh, plan.version.params, ctx, builder)
-    return builder.finish(rules, plan.version, plan.sources)
+    ctx = contexts.get(id(norms))  # the plan keeps ``norms`` alive
+    if ctx is None:
+        params = norms.params if norms else None
+        ctx = contexts[id(norms)] = Context(hh.reference_date, params, norms, cache, book.memo)
+    builder = ResultBuilder(hh, rules, book.questions, book.common, plan.reasons)
+    version = plan.version
+    plan.evaluate(hh, version.params, ctx, builder)
+    return builder.finish(rules.key, plan.rules_period, plan.sources, version.how_to_apply)
 
 
 def _municipal_rules(book: RuleBook, hh: Household, key: str) -> SchemeRules | SchemeResult:

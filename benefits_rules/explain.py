@@ -58,6 +58,9 @@ def explain(evaluation: Evaluation, rules_dir: Path | None = None) -> str:
     """Per (possibly) eligible scheme: outcome, amount, reasons, what was not checked, the
     disclaimer and how to apply; then one sentence for the schemes the household misses."""
     common = load_rules(rules_dir).common
+    day = evaluation.reference_date.strftime("%d-%m-%Y")
+    if not evaluation.has_rules:
+        return common.get("no_rules_for_date", date=day)
     blocks = [
         _block(result, common)
         for result in evaluation.results
@@ -74,4 +77,6 @@ def explain(evaluation: Evaluation, rules_dir: Path | None = None) -> str:
     unknown = [r.title for r in evaluation.results if r.outcome == "unknown"]
     if unknown:
         blocks.append(common.get("outcome_unknown", titles=_join(unknown, common)))
+    if not evaluation.reference_date_given:
+        blocks.insert(0, common.get("rules_of_today", date=day))
     return "\n\n".join(blocks) if blocks else common.get("nothing_to_say")

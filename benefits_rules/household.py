@@ -62,6 +62,8 @@ class Household:
     months_on_low_income: NumFact = None
     childcare: ChildcareFact = None
     unknown_facts: frozenset[str] = frozenset()
+    # False when no reference date was given and today is used; the output then says so
+    reference_date_given: bool = True
 
     def fact(self, name: str) -> object:
         """Value of a fact by household key; ``childcare.x`` reaches into the childcare object."""

@@ -45,6 +45,8 @@ COMMON_TEXT_KEYS: Mapping[str, tuple[str, ...]] = {
     "figure_missing": (),
     "indicative_note": (),
     "no_rules": (),
+    "no_rules_for_date": ("date",),
+    "rules_of_today": ("date",),
     "no_norms": (),
     "not_offered": ("municipality",),
     "not_offered_short": ("municipality",),
@@ -98,6 +100,7 @@ def _read_versions(
             "scheme",
             "calculator",
             "valid_from",
+            "valid_until",
             "sources",
             "parameters",
         ) + (() if parameter_set else ("how_to_apply",))
@@ -119,13 +122,20 @@ def _read_versions(
                 "valid_from",
                 f"is {valid_from} but the file is named {path.name}",
             )
+        valid_until = reader.get(reader.root, "valid_until", date, "", required=False)
+        if valid_until is not None and valid_until < valid_from:
+            reader.fail(
+                reader.root.line_of("valid_until"),
+                "valid_until",
+                f"is before valid_from {valid_from}",
+            )
         params, all_params = read_parameters(reader, calculator, valid_from)
         versions.append(
             SchemeVersion(
                 scheme=key,
                 calculator=name,
                 valid_from=valid_from,
-                valid_to=None,
+                valid_to=valid_until,
                 params=params,
                 all_params=all_params,
                 sources=read_sources(reader, reader.root, "sources"),
@@ -137,8 +147,18 @@ def _read_versions(
         raise RuleDataError(_display(folder, root), None, "(folder)", "has no period files")
     chained = []
     for index, version in enumerate(versions):
-        nxt = versions[index + 1].valid_from if index + 1 < len(versions) else None
-        until = None if nxt is None else nxt - timedelta(days=1)
+        if index + 1 == len(versions):
+            chained.append(version)  # the latest period ends at its valid_until, if it has one
+            break
+        if version.valid_to is not None:
+            raise RuleDataError(
+                version.file,
+                None,
+                "valid_until",
+                "only the latest period file ends with valid_until; "
+                "earlier ones end the day before the next file",
+            )
+        until = versions[index + 1].valid_from - timedelta(days=1)
         chained.append(dataclasses.replace(version, valid_to=until))
     return tuple(chained)
 

@@ -110,13 +110,16 @@ class SchemeVersion:
 
 
 def version_in_force(versions: tuple[SchemeVersion, ...], day: date) -> SchemeVersion | None:
-    """The last version (sorted by ``valid_from``) that has started on ``day``, or None."""
+    """The last version (sorted by ``valid_from``) that has started on ``day`` and not ended
+    (``valid_to``: the latest period may end at its ``valid_until``), or None."""
     chosen = None
     for version in versions:
         if version.valid_from <= day:
             chosen = version
         else:
             break
+    if chosen is not None and chosen.valid_to is not None and day > chosen.valid_to:
+        return None
     return chosen
 
 
@@ -190,6 +193,10 @@ class RuleBook:
     fact_order: Mapping[str, int] = field(default_factory=dict)
     # Evaluation plans per (scheme rules, date), filled by the engine; a cache, not rule data.
     plans: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    # Reasons already made, per scheme rules object (see ResultBuilder); a cache as well.
+    reasons: dict[int, dict[Any, Any]] = field(default_factory=dict, compare=False, repr=False)
+    # Results of pure helpers that depend on a few facts (e.g. the household's bijstandsnorm).
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def all_scheme_keys(self) -> tuple[str, ...]:
         keys = list(self.national)

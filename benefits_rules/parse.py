@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,33 @@ from .household import (
     Household,
 )
 from .money import euro_to_cents
+
+CHILDCARE_KEYS = ("uses_paid_childcare", "parents_work_or_study", "children")
+CHILDCARE_CHILD_KEYS = ("hours_per_month", "hourly_price", "kind")
+
+
+def _show(value: Any) -> str:
+    """A short, safe description of a bad value for an error message: never the whole value
+    (it may be a number with thousands of digits or a deeply nested list)."""
+    if isinstance(value, str):
+        return repr(value if len(value) <= 40 else value[:40] + "...")
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, int):
+        return str(value) if abs(value) < 10**15 else "a number that is far too large"
+    if isinstance(value, float):
+        return repr(value)
+    return type(value).__name__
+
+
+def _only(field: str, value: Mapping[Any, Any], allowed: tuple[str, ...]) -> None:
+    """Nested objects are as strict as the household itself: an unknown key is refused."""
+    for key in value:
+        if key not in allowed:
+            name = key[:40] if isinstance(key, str) else type(key).__name__
+            raise InvalidHousehold(
+                f"{field}.{name}", f"is not a known field (known: {', '.join(allowed)})"
+            )
 
 
 def _is_unknown(value: Any) -> bool:
@@ -59,19 +86,19 @@ def _whole(field: str, value: Any, lo: int, hi: int) -> int:
     number = _number(field, value)
     if isinstance(number, float):
         if not number.is_integer():
-            raise InvalidHousehold(field, f"must be a whole number, got {number}")
+            raise InvalidHousehold(field, f"must be a whole number, got {_show(number)}")
         number = int(number)
     if not lo <= number <= hi:
-        raise InvalidHousehold(field, f"must be between {lo} and {hi}, got {number}")
+        raise InvalidHousehold(field, f"must be between {lo} and {hi}, got {_show(number)}")
     return number
 
 
 def _money(field: str, value: Any, allow_negative: bool = False) -> int:
     number = _number(field, value)
-    if number < 0 and not allow_negative:
-        raise InvalidHousehold(field, f"must not be negative, got {number}")
-    if abs(number) > 1e12:
+    if abs(number) > 10**12:
         raise InvalidHousehold(field, "is implausibly large")
+    if number < 0 and not allow_negative:
+        raise InvalidHousehold(field, f"must not be negative, got {_show(number)}")
     return euro_to_cents(number)
 
 
@@ -82,9 +109,7 @@ def _interval(field: str, value: Any, convert: Callable[[str, Any], int]) -> Num
     if _is_unknown(value):
         return UNKNOWN
     if isinstance(value, Mapping):
-        extra = set(value) - {"min", "max"}
-        if extra:
-            raise InvalidHousehold(field, f"a range has only 'min' and 'max', not {sorted(extra)}")
+        _only(field, value, ("min", "max"))
         lo = convert(f"{field}.min", value["min"]) if value.get("min") is not None else None
         hi = convert(f"{field}.max", value["max"]) if value.get("max") is not None else None
         if lo is None and hi is None:
@@ -113,19 +138,21 @@ def _choice(field: str, value: Any, allowed: tuple[str, ...]) -> StrFact:
     if _is_unknown(value):
         return UNKNOWN
     if not isinstance(value, str) or value.strip().lower() not in allowed:
-        raise InvalidHousehold(field, f"must be one of {', '.join(allowed)}, got {value!r}")
+        raise InvalidHousehold(field, f"must be one of {', '.join(allowed)}, got {_show(value)}")
     return value.strip().lower()
 
 
 def _date(field: str, value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()  # a datetime is a date too, but cannot be compared with one
     if isinstance(value, date):
         return value
     if not isinstance(value, str) or len(value) != 10 or value[4] != "-" or value[7] != "-":
-        raise InvalidHousehold(field, f"must be an ISO date like 2026-01-31, got {value!r}")
+        raise InvalidHousehold(field, f"must be an ISO date like 2026-01-31, got {_show(value)}")
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise InvalidHousehold(field, f"is not a valid date: {value!r}") from exc
+        raise InvalidHousehold(field, f"is not a valid date: {_show(value)}") from exc
 
 
 def _children(value: Any) -> ChildrenFact:
@@ -138,8 +165,11 @@ def _children(value: Any) -> ChildrenFact:
     children = []
     for index, item in enumerate(value):
         field = f"children[{index}]"
-        if not isinstance(item, Mapping) or set(item) != {"age"}:
+        if not isinstance(item, Mapping):
             raise InvalidHousehold(field, "must be an object with only an 'age'")
+        _only(field, item, ("age",))
+        if "age" not in item:
+            raise InvalidHousehold(f"{field}.age", "is required")
         children.append(Child(_whole(f"{field}.age", item["age"], 0, 17)))
     return tuple(children)
 
@@ -151,14 +181,20 @@ def _childcare(value: Any) -> ChildcareFact:
         return UNKNOWN
     if not isinstance(value, Mapping):
         raise InvalidHousehold("childcare", "must be an object")
-    extra = set(value) - {"uses_paid_childcare", "parents_work_or_study", "children"}
-    if extra:
-        raise InvalidHousehold(f"childcare.{sorted(extra)[0]}", "is not a childcare fact")
+    _only("childcare", value, CHILDCARE_KEYS)
+    listed = value.get("children")
+    if listed is None:
+        listed = ()
+    if not isinstance(listed, (list, tuple)):
+        raise InvalidHousehold(
+            "childcare.children", 'must be a list like [{"hours_per_month": 80, "kind": "bso"}]'
+        )
     kids = []
-    for index, item in enumerate(value.get("children") or ()):
+    for index, item in enumerate(listed):
         field = f"childcare.children[{index}]"
         if not isinstance(item, Mapping):
             raise InvalidHousehold(field, "must be an object")
+        _only(field, item, CHILDCARE_CHILD_KEYS)
         hours = item.get("hours_per_month")
         price = item.get("hourly_price")
         kind = _choice(f"{field}.kind", item.get("kind"), CHILDCARE_KINDS)
@@ -198,7 +234,8 @@ def parse_household(data: Mapping[str, Any], rules_dir: Path | None = None) -> H
         raise InvalidHousehold("household", "must be a JSON object")
     for key in data:
         if key not in FACT_NAMES:
-            raise InvalidHousehold(str(key), "is not a known household fact")
+            name = key[:40] if isinstance(key, str) else type(key).__name__
+            raise InvalidHousehold(name, "is not a known household fact")
     unknown_raw = data.get("unknown_facts") or ()
     if not isinstance(unknown_raw, (list, tuple)) or not all(
         isinstance(name, str) and name in ASKABLE_FACTS for name in unknown_raw
@@ -206,11 +243,14 @@ def parse_household(data: Mapping[str, Any], rules_dir: Path | None = None) -> H
         raise InvalidHousehold("unknown_facts", "must be a list of household fact names")
     municipality = _choice_municipality(data.get("municipality"), rules_dir)
     ref = data.get("reference_date")
+    has_partner = _bool("has_partner", data.get("has_partner"))
+    if has_partner is False and data.get("partner_age") is not None:
+        raise InvalidHousehold("partner_age", "is given, but has_partner is false")
     return Household(
         reference_date=_date("reference_date", ref) if ref is not None else date.today(),
         municipality=municipality,
         age=_interval("age", data.get("age"), _age),
-        has_partner=_bool("has_partner", data.get("has_partner")),
+        has_partner=has_partner,
         partner_age=_interval("partner_age", data.get("partner_age"), _age),
         children=_children(data.get("children")),
         annual_income=_interval("annual_income", data.get("annual_income"), _money),
@@ -228,6 +268,7 @@ def parse_household(data: Mapping[str, Any], rules_dir: Path | None = None) -> H
         ),
         childcare=_childcare(data.get("childcare")),
         unknown_facts=frozenset(unknown_raw),
+        reference_date_given=ref is not None,
     )
 
 

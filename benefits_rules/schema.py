@@ -42,6 +42,7 @@ from .yamlio import MarkedDict, MarkedList
 SCHEMA_VERSION = 1
 MODE_CHOICES = {
     "rounding": ("floor_euro", "half_up_euro"),
+    "normpremie_rounding": ("none", "half_up_euro"),
     "kostendelersnorm": ("with", "without"),
 }
 

@@ -36,7 +36,16 @@ def read_texts(
             reader.fail(line_in(lines, index), f"not_checked[{index}]", "must be a sentence")
     notes = reader.get(root, "notes", dict, "", required=False) or MarkedDict()
     for key in notes:
-        reader.text(notes, key, "notes")
+        template = reader.text(notes, key, "notes")
+        allowed = calculator.note_placeholders.get(key, ())
+        names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+        if not names <= set(allowed):
+            reader.fail(
+                notes.line_of(key),
+                f"notes.{key}",
+                f"uses {{{sorted(names - set(allowed))[0]}}}; "
+                f"allowed: {', '.join(allowed) or 'none'}",
+            )
     return SchemeTexts(
         scheme=reader.text(root, "scheme", ""),
         title=reader.text(root, "title", ""),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from ..builder import ResultBuilder
 from ..facts import BoolFact, Interval, NumFact, Tri, at_least, at_most_between, bool_options
@@ -25,6 +25,8 @@ class Context:
     norms: Any = None  # NormParams of the Participatiewet period, for municipal schemes
     norms_version: SchemeVersion | None = None
     cache: dict[Any, Any] = field(default_factory=dict)  # shared by the schemes of one household
+    # shared by all households of one rule book: keys must hold everything the value depends on
+    memo: dict[Any, Any] = field(default_factory=dict)
 
 
 Evaluate = Callable[[Household, Any, Context, ResultBuilder], None]
@@ -36,7 +38,8 @@ class Calculator:
 
     ``reasons`` maps each reason code the calculator emits to the placeholders its texts may use;
     ``notes`` lists the situation-specific texts it needs (in the scheme's ``texts.yaml`` or in
-    ``common.yaml``). A parameter set (``evaluate is None``) only holds shared figures.
+    ``common.yaml``), ``note_placeholders`` the placeholders a note may use. A parameter set
+    (``evaluate is None``) only holds shared figures.
     """
 
     name: str
@@ -44,6 +47,7 @@ class Calculator:
     evaluate: Evaluate | None
     reasons: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    note_placeholders: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     amount_period: Literal["month", "year"] | None = None
     uses_norms: bool = False
 
@@ -55,8 +59,7 @@ def to_euros(cents: int, rounding: ModeParam) -> int:
     return cents // 100
 
 
-def euro(cents: int) -> str:
-    return format_euro(cents)
+euro = format_euro  # Dutch notation of an amount in eurocent, for reason texts
 
 
 def min_age_check(b: ResultBuilder, hh: Household, min_age: Param) -> Tri:
@@ -139,11 +142,12 @@ def limits_check(
     Which limits may apply is the scheme's legal rule; this only decides the comparison: met
     under the lowest, not met over the highest, open in between or while a figure is missing.
     """
-    if any(limit.value is None for limit in limits):
+    values = [limit.value for limit in limits]
+    if None in values:
         b.undetermined(facts, limits)
         return None
-    values = [limit.required for limit in limits]
-    low, high = min(values), max(values)
+    known = cast(list[int], values)  # no None, tested above
+    low, high = min(known), max(known)
     met = at_most_between(fact, low, high)
     return b.check(
         code, met, facts, limits, {"limit": euro(low if met else high)}, decisive=decisive
@@ -165,25 +169,37 @@ def partner_limit_check(
     under the lower or over the higher of the two limits.
     """
     options = bool_options(partner_fact)
-    used = tuple(with_partner if option else single for option in options)
+    used = partner_limits(options, single, with_partner)
     facts = (fact_name,) if len(options) == 1 else (fact_name, "has_partner")
     return limits_check(b, code, fact, facts, used)
+
+
+def partner_limits(
+    options: tuple[bool, ...], single: Param, with_partner: Param
+) -> tuple[Param, ...]:
+    """The limits for the values having a toeslagpartner can still take (see ``bool_options``)."""
+    if len(options) == 1:
+        return (with_partner,) if options[0] else (single,)
+    return (single, with_partner)  # bool_options gives (False, True)
 
 
 def toeslag_asset_check(b: ResultBuilder, hh: Household, single: Param, with_partner: Param) -> Tri:
     """Reason ``assets``: the Awir asset test of zorgtoeslag and kindgebonden budget.
 
     Assets (rendementsgrondslag) at most the limit for a household without or with a
-    toeslagpartner; figures, sources and dates are in the rule data. Huurtoeslag has its own test
-    (the limit grows with each co-resident), see ``huurtoeslag._asset_check``.
+    toeslagpartner; figures, sources and dates are in the rule data. Huurtoeslag adds a separate
+    limit for each co-resident's own assets (Awir art. 7), see ``huurtoeslag``.
     """
     return partner_limit_check(
         b, "assets", "assets", hh.assets, hh.has_partner, single, with_partner
     )
 
 
-def interval_bounds(fact: NumFact) -> tuple[int, int] | None:
-    """Lowest and highest value of a numeric fact; an open top becomes ``HUGE_INCOME``."""
+def interval_bounds(fact: NumFact) -> tuple[int, ...] | None:
+    """Lowest and highest value of a numeric fact, once when they are the same (an exact answer:
+    amounts are computed at each bound); an open top becomes ``HUGE_INCOME``."""
     if not isinstance(fact, Interval):
         return None
+    if fact.hi == fact.lo:
+        return (fact.lo,)
     return fact.lo, fact.hi if fact.hi is not None else HUGE_INCOME

@@ -1,11 +1,13 @@
 """Huurtoeslag (Wet op de huurtoeslag), simplified rules in force since 1 January 2026.
 
 Only the kale huur counts (no service costs) and the rent limit is no longer a condition: rent
-above the maximale huurgrens is simply not subsidised (art. 13). The basishuur rises with income
-above the inkomensijkpunt (27 % single / 22 % multi-person, per year, art. 21(2)). Of the rent
-above the basishuur, 100 % is paid up to the kwaliteitskortingsgrens, 65 % up to the
-aftoppingsgrens and 40 % up to the maximale huurgrens (art. 21; Besluit op de huurtoeslag art. 7).
-The monthly amount is rounded down to whole euros. Income of co-residents also counts.
+above the maximale huurgrens is simply not subsidised (art. 13). Of the rent above the basishuur,
+100 % is paid up to the kwaliteitskortingsgrens, 65 % up to the aftoppingsgrens and 40 % up to the
+maximale huurgrens (art. 21; Besluit op de huurtoeslag art. 7); an income reduction - 27 % (single)
+or 22 % (multi-person) of the income above the inkomensijkpunt, per year, divided by 12 (art.
+21(2)) - is subtracted from that total. The monthly amount is rounded down to whole euros. Income
+of co-residents also counts, and each co-resident has their own asset limit (Awir art. 7): the
+applicant's limit does not grow with them.
 """
 
 from __future__ import annotations
@@ -14,21 +16,20 @@ from dataclasses import dataclass, field
 from itertools import product
 
 from ..builder import ResultBuilder
-from ..facts import (
-    Interval,
-    _Unknown,
-    at_least,
-    at_most_between,
-    bool_options,
-    equals,
-    tri_or,
-)
+from ..facts import Interval, at_least, bool_options, equals, tri_or
 from ..household import Household
 from ..model import ModeParam, Param, spec
 from ..money import PPM
-from .base import Calculator, Context, euro, interval_bounds, min_age_check, toeslag_amount
-
-_SCALE = 12 * PPM  # exact arithmetic: cents per month x 12 x PPM
+from .base import (
+    Calculator,
+    Context,
+    euro,
+    interval_bounds,
+    limits_check,
+    min_age_check,
+    partner_limits,
+    toeslag_amount,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,7 @@ class HuurtoeslagParams:
     inkomensijkpunt_multi: Param = field(metadata=spec("eurocent_per_year", nullable=True))
     asset_limit_single: Param = field(metadata=spec("eurocent", nullable=True))
     asset_limit_partner: Param = field(metadata=spec("eurocent", nullable=True))
-    asset_limit_per_co_resident: Param = field(metadata=spec("eurocent", nullable=True))
+    asset_limit_co_resident: Param = field(metadata=spec("eurocent", nullable=True))
     minimum_payment: Param = field(metadata=spec("eurocent_per_year"))
     rounding: ModeParam = field(metadata=spec("mode"))
 
@@ -81,7 +82,13 @@ def _amount_params(p: HuurtoeslagParams) -> tuple[Param | ModeParam, ...]:
 def monthly_cents(
     p: HuurtoeslagParams, income: int, rent: int, persons: int, adult_cap: bool
 ) -> int | None:
-    """Huurtoeslag per month in eurocent (rounded down to a cent), or None without figures."""
+    """Huurtoeslag per month in eurocent (rounded down to a cent), or None without figures.
+
+    Wet op de huurtoeslag art. 21 (2026): A + B + C are the shares of the rent above the
+    basishuur in the three bands (up to the kwaliteitskortingsgrens, the aftoppingsgrens and the
+    maximale huurgrens); the income reduction D = (income - inkomensijkpunt) x percentage / 12 is
+    subtracted from their total: max(0, A + B + C - D). D does not raise the basishuur.
+    """
     multi = persons > 1
     basis = (p.basishuur_multi if multi else p.basishuur_single).value
     ijkpunt = (p.inkomensijkpunt_multi if multi else p.inkomensijkpunt_single).value
@@ -90,11 +97,9 @@ def monthly_cents(
     kkg = p.kwaliteitskortingsgrens.value
     large = persons >= p.large_household_size.required
     aft = (p.aftoppingsgrens_large if large else p.aftoppingsgrens_small).value
-    shares = (
-        p.share_to_kwaliteitskortingsgrens.value,
-        p.share_to_aftoppingsgrens.value,
-        p.share_to_max_rent.value,
-    )
+    share_a = p.share_to_kwaliteitskortingsgrens.value
+    share_b = p.share_to_aftoppingsgrens.value
+    share_c = p.share_to_max_rent.value
     if (
         basis is None
         or ijkpunt is None
@@ -102,17 +107,20 @@ def monthly_cents(
         or cap is None
         or kkg is None
         or aft is None
-        or None in shares
+        or share_a is None
+        or share_b is None
+        or share_c is None
     ):
         return None
-    base = basis * _SCALE + max(0, income - ijkpunt) * reduction
-    top = min(rent, cap) * _SCALE
-    total = 0
-    for share, lower, upper in zip(shares, (0, kkg, aft), (kkg, aft, cap), strict=False):
-        part = min(top, upper * _SCALE) - max(base, lower * _SCALE)
-        if part > 0 and share is not None:
-            total += part * share
-    return total // (_SCALE * PPM)
+    top = min(rent, cap)
+    # bands in cents x PPM (shares are parts per million); D in the same unit, x 12 for a month
+    bands = (
+        max(0, min(top, kkg) - basis) * share_a
+        + max(0, min(top, aft) - max(basis, kkg)) * share_b
+        + max(0, min(top, cap) - max(basis, aft)) * share_c
+    )
+    reduction_12 = max(0, income - ijkpunt) * reduction  # cents x PPM per year
+    return max(0, bands * 12 - reduction_12) // (12 * PPM)
 
 
 def _count_options(fact: object, default: tuple[int, ...]) -> tuple[int, ...]:
@@ -126,14 +134,10 @@ def evaluate(hh: Household, p: HuurtoeslagParams, ctx: Context, b: ResultBuilder
     housing = b.check("housing", equals(hh.housing, "rent"), ("housing",))
     co_options = _count_options(hh.co_residents_21_plus, (0, 1, 2))
     partner_options = bool_options(hh.has_partner)
-    _asset_check(hh, p, b, partner_options, co_options)
+    _asset_check(hh, p, b, partner_options)
     if housing is not True:
         return  # rent and income matter only for a tenant
-    co_residents = hh.co_residents_21_plus
-    if isinstance(co_residents, _Unknown) or (
-        isinstance(co_residents, Interval) and co_residents.hi != 0
-    ):
-        b.cap("co_resident_income")  # their income counts too, and we do not ask it
+    _co_resident_notes(hh, p, b)
     income = interval_bounds(hh.annual_income)
     rent = interval_bounds(hh.rent)
     kids = hh.children
@@ -159,40 +163,24 @@ def evaluate(hh: Household, p: HuurtoeslagParams, ctx: Context, b: ResultBuilder
 
 
 def _asset_check(
-    hh: Household,
-    p: HuurtoeslagParams,
-    b: ResultBuilder,
-    partner_options: tuple[bool, ...],
-    co_options: tuple[int, ...],
+    hh: Household, p: HuurtoeslagParams, b: ResultBuilder, partner_options: tuple[bool, ...]
 ) -> None:
-    # only the limits that can apply count for "verified"
-    used = tuple(
-        p.asset_limit_partner if option else p.asset_limit_single for option in partner_options
-    )
-    if max(co_options) > 0:
-        used += (p.asset_limit_per_co_resident,)
-    facts = ["assets", "co_residents_21_plus"]
-    if len(partner_options) > 1:
-        facts.append("has_partner")
-    single, partner, per_person = (
-        p.asset_limit_single.value,
-        p.asset_limit_partner.value,
-        p.asset_limit_per_co_resident.value,
-    )
-    if single is None or partner is None or per_person is None:
-        b.undetermined(facts, used)
+    """Awir art. 7: the assets of the applicant and toeslagpartner against their own limit."""
+    used = partner_limits(partner_options, p.asset_limit_single, p.asset_limit_partner)
+    facts = ("assets",) if len(partner_options) == 1 else ("assets", "has_partner")
+    limits_check(b, "assets", hh.assets, facts, used)
+
+
+def _co_resident_notes(hh: Household, p: HuurtoeslagParams, b: ResultBuilder) -> None:
+    """Co-residents' income counts, and each has their own asset limit (Awir art. 7(3)-(4));
+    we ask neither, so with co-residents the outcome is at best "possibly" and says why."""
+    co_residents = hh.co_residents_21_plus
+    if isinstance(co_residents, Interval) and co_residents.hi == 0:
         return
-    limits = [
-        (partner if with_partner else single) + per_person * co
-        for with_partner in partner_options
-        for co in co_options
-    ]
-    open_top = not isinstance(hh.co_residents_21_plus, Interval) or (
-        hh.co_residents_21_plus.hi is None
-    )
-    low, high = min(limits), None if open_top else max(limits)
-    met = at_most_between(hh.assets, low, high)
-    b.check("assets", met, facts, used, {"limit": euro(low if met else (high or low))})
+    b.cap("co_resident_income")
+    limit = p.asset_limit_co_resident
+    if limit.value is not None:
+        b.cap("co_resident_assets", {"limit": euro(limit.value)}, (limit,))
 
 
 CALCULATOR = Calculator(
@@ -200,6 +188,7 @@ CALCULATOR = Calculator(
     params_cls=HuurtoeslagParams,
     evaluate=evaluate,
     reasons={"age": ("min_age",), "housing": (), "assets": ("limit",), "amount": ("minimum",)},
-    notes=("co_resident_income",),
+    notes=("co_resident_income", "co_resident_assets"),
+    note_placeholders={"co_resident_assets": ("limit",)},
     amount_period="month",
 )

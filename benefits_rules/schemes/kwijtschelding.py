@@ -30,6 +30,7 @@ class KwijtscheldingParams:
     asset_allowance_couple: Param = field(metadata=spec("eurocent"))
     asset_allowance_single_pct: Param = field(metadata=spec("percent"))
     asset_allowance_single_parent_pct: Param = field(metadata=spec("percent"))
+    capacity_bound_pct: Param = field(metadata=spec("percent"))
 
 
 def evaluate(hh: Household, p: KwijtscheldingParams, ctx: Context, b: ResultBuilder) -> None:
@@ -44,6 +45,7 @@ def evaluate(hh: Household, p: KwijtscheldingParams, ctx: Context, b: ResultBuil
     )
     values = {"capacity": "?"}
     surplus = income_surplus(hh, norm, pct[-1].required)
+    yearly = None
     if surplus is not None:
         yearly = apply_ppm(surplus, p.capacity_share_pct.required) * 12
         values["capacity"] = euro(yearly)
@@ -57,6 +59,18 @@ def evaluate(hh: Household, p: KwijtscheldingParams, ctx: Context, b: ResultBuil
         extra_params=(p.costs_of_living_pct, p.capacity_share_pct),
     )
     _asset_check(hh, p, norm, b)
+    if yearly is not None and norm.hi is not None:
+        # The tax bill is not asked; a betalingscapaciteit above the bound pays any bill of
+        # municipal taxes, so no missing fact could change the outcome.
+        bound = apply_ppm(norm.hi * 12, p.capacity_bound_pct.required)
+        if yearly > bound:
+            b.check(
+                "capacity",
+                False,
+                ("net_monthly_income",),
+                (p.capacity_bound_pct, p.capacity_share_pct, *pct, *norm.params),
+                {"capacity": euro(yearly), "limit": euro(bound)},
+            )
 
 
 def _asset_check(hh: Household, p: KwijtscheldingParams, norm: NormRange, b: ResultBuilder) -> None:
@@ -85,7 +99,12 @@ CALCULATOR = Calculator(
     name="kwijtschelding",
     params_cls=KwijtscheldingParams,
     evaluate=evaluate,
-    reasons={"income": ("limit", "percent", "capacity"), "bijstand": (), "assets": ("limit",)},
+    reasons={
+        "income": ("limit", "percent", "capacity"),
+        "bijstand": (),
+        "assets": ("limit",),
+        "capacity": ("capacity", "limit"),
+    },
     notes=("no_norms", "asset_rules_unknown"),
     uses_norms=True,
 )

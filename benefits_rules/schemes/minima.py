@@ -9,7 +9,9 @@ from ..household import Household
 from ..model import ModeParam, Param
 from ..money import PPM, apply_ppm, format_percent
 from .base import Context, euro, limits_check
-from .norms import NormParams, NormRange, family_limit, household_norm
+from .norms import NormParams, NormRange, family_limit, household_norm, household_norm_key
+
+_MEMO_SIZE = 8192
 
 
 def norms_of(ctx: Context) -> NormParams | None:
@@ -67,13 +69,14 @@ def income_check(
     met = at_most_between(income_fact(hh, norm), low, high)
     if met is False and pct_low >= PPM and not isinstance(hh.receives_bijstand, bool):
         met = None  # someone on bijstand qualifies whatever the income: ask that first
-    facts = [*norm.facts]
-    if not on_bijstand:
-        facts.insert(0, "net_monthly_income")
-        if hh.receives_bijstand is None and pct_low >= PPM:
-            facts.insert(0, "receives_bijstand")
-    else:
-        facts.insert(0, "receives_bijstand")
+    facts: tuple[str, ...] = ()  # what to ask: only needed while the check is open
+    if met is None:
+        if on_bijstand:
+            facts = ("receives_bijstand", *norm.facts)
+        elif hh.receives_bijstand is None and pct_low >= PPM:
+            facts = ("receives_bijstand", "net_monthly_income", *norm.facts)
+        else:
+            facts = ("net_monthly_income", *norm.facts)
     shown = low if met else high
     all_values = {
         "limit": euro(shown) if shown is not None else "?",
@@ -106,8 +109,23 @@ def norm_for(
     if n is None:
         b.undetermined((), (), note="no_norms")
         return None
-    key = ("norm", with_kostendelers)
-    norm = ctx.cache.get(key)
+    # Several schemes of one household ask for the same norm: keep it for the household first
+    # (``ctx.cache``), which spares hashing the facts that make the key of the shared memo.
+    own_key = ("norm", id(n), with_kostendelers)
+    norm = ctx.cache.get(own_key)
     if norm is None:
-        norm = ctx.cache[key] = household_norm(hh, n, with_kostendelers)
+        norm = ctx.cache[own_key] = _shared_norm(hh, ctx, n, with_kostendelers)
     return n, norm
+
+
+def _shared_norm(hh: Household, ctx: Context, n: NormParams, with_kostendelers: bool) -> NormRange:
+    # The norm depends only on a few facts and the period's figures; many households share it.
+    key = ("norm", *household_norm_key(hh, n, with_kostendelers))
+    memo = ctx.memo
+    norm: NormRange | None = memo.get(key)
+    if norm is None:
+        norm = household_norm(hh, n, with_kostendelers)
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[key] = norm
+    return norm

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..facts import BoolFact, Interval, NumFact, Tri, at_least, bool_options, tri_or
 from ..household import Household
@@ -128,6 +129,31 @@ def household_norm(hh: Household, n: NormParams, with_kostendelers: bool) -> Nor
         tuple(facts),
         tuple(params),
         note,
+    )
+
+
+def household_norm_key(hh: Household, n: NormParams, with_kostendelers: bool) -> tuple[Any, ...]:
+    """What :func:`household_norm` depends on, as a cheap hashable key for a memo: the ages only
+    through their category (under the adult age, pension age reached, an exact age), so that
+    households of different ages share one norm."""
+    co = hh.co_residents_21_plus
+    return (
+        id(n),  # the caller's memo lives in the rule book that holds ``n``
+        with_kostendelers,
+        hh.has_partner,
+        _age_class(hh.age, n),
+        _age_class(hh.partner_age, n),
+        (co.lo, co.hi) if isinstance(co, Interval) else None,
+    )
+
+
+def _age_class(age: NumFact, n: NormParams) -> tuple[Tri, Tri, bool] | None:
+    if not isinstance(age, Interval):
+        return None  # not asked and "weet ik niet" count the same
+    return (
+        pension_age_reached(age, n.pension_age_months.required),
+        at_least(age, n.adult_age.required),
+        age.exact,
     )
 
 

@@ -2,9 +2,9 @@
 
 Since 2006: zorgtoeslag per year = standaardpremie (twice with a toeslagpartner) minus the
 normpremie; normpremie = p1 x drempelinkomen + p2 x (toetsingsinkomen - drempelinkomen, if
-positive) (art. 2). Conditions: 18 or older, insured under the Zorgverzekeringswet, income not
-above the published income limit, assets not above the asset limit; no payment under the Awir
-minimum. Paid per month, rounded down to whole euros.
+positive) (art. 2), rounded to whole euros. Conditions: 18 or older, insured under the
+Zorgverzekeringswet, income not above the published income limit, assets not above the asset limit;
+no payment under the Awir minimum. Paid per month, rounded down to whole euros.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from ..builder import ResultBuilder
 from ..facts import bool_options, is_true
 from ..household import Household
 from ..model import ModeParam, Param, spec
-from ..money import apply_ppm
+from ..money import PPM
 from .base import (
     Calculator,
     Context,
@@ -41,6 +41,7 @@ class ZorgtoeslagParams:
     normpremie_pct_above_drempel: Param = field(metadata=spec("percent", nullable=True))
     minimum_payment: Param = field(metadata=spec("eurocent_per_year"))
     rounding: ModeParam = field(metadata=spec("mode"))
+    normpremie_rounding: ModeParam = field(metadata=spec("mode"))
 
 
 def yearly_cents(p: ZorgtoeslagParams, income: int, partner: bool) -> int | None:
@@ -53,7 +54,12 @@ def yearly_cents(p: ZorgtoeslagParams, income: int, partner: bool) -> int | None
     pct_above = p.normpremie_pct_above_drempel.value
     if premie is None or drempel is None or pct_drempel is None or pct_above is None:
         return None
-    normpremie = apply_ppm(drempel, pct_drempel) + apply_ppm(max(0, income - drempel), pct_above)
+    # exact in eurocent x PPM, then rounded once, as Dienst Toeslagen does for the normpremie
+    exact = drempel * pct_drempel + max(0, income - drempel) * pct_above
+    if p.normpremie_rounding.value == "half_up_euro":
+        normpremie = (exact + 50 * PPM) // (100 * PPM) * 100
+    else:
+        normpremie = exact // PPM
     return max(0, premie * (2 if partner else 1) - normpremie)
 
 
@@ -66,6 +72,7 @@ def _amount_params(p: ZorgtoeslagParams) -> tuple[Param | ModeParam, ...]:
         p.normpremie_pct_above_drempel,
         p.minimum_payment,
         p.rounding,
+        p.normpremie_rounding,
     )
 
 

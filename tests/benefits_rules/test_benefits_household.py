@@ -68,7 +68,7 @@ def test_a_household_object_can_be_passed_directly() -> None:
         ({"annual_income": -1}, "annual_income"),
         ({"net_monthly_income": {"min": -10, "max": 5}}, "net_monthly_income.min"),
         ({"rent": {"min": 800, "max": 500}}, "rent"),
-        ({"rent": {"low": 500}}, "rent"),
+        ({"rent": {"low": 500}}, "rent.low"),
         ({"age": 17.5}, "age"),
         ({"age": True}, "age"),
         ({"age": 140}, "age"),
@@ -81,12 +81,34 @@ def test_a_household_object_can_be_passed_directly() -> None:
         ({"reference_date": 20260101}, "reference_date"),
         ({"children": {"age": 3}}, "children"),
         ({"children": [{"age": 3}, {"age": 18}]}, "children[1].age"),
-        ({"children": [{"leeftijd": 3}]}, "children[0]"),
+        ({"children": [{"leeftijd": 3}]}, "children[0].leeftijd"),
         ({"childcare": {"uses_paid_childcare": "ja"}}, "childcare.uses_paid_childcare"),
         ({"childcare": {"hours": 3}}, "childcare.hours"),
         ({"annual_incme": 5}, "annual_incme"),
         ({"unknown_facts": ["salary"]}, "unknown_facts"),
         ({"annual_income": float("nan")}, "annual_income"),
+        # issue 11: huge numbers, wrong shapes, nested unknown keys, partner_age without partner
+        ({"annual_income": 10**5000}, "annual_income"),
+        ({"age": 10**5000}, "age"),
+        ({"assets": -(10**5000)}, "assets"),
+        ({"rent": {"min": 0, "max": 10**400}}, "rent.max"),
+        ({"co_residents_21_plus": 10**20}, "co_residents_21_plus"),
+        ({"childcare": {"children": 5}}, "childcare.children"),
+        ({"childcare": {"children": "bso"}}, "childcare.children"),
+        ({"childcare": {"children": {"kind": "bso"}}}, "childcare.children"),
+        ({"childcare": {"children": [7]}}, "childcare.children[0]"),
+        ({"childcare": {"children": [{"kind": "bso", "uren": 4}]}}, "childcare.children[0].uren"),
+        (
+            {"childcare": {"children": [{"hours_per_month": [1]}]}},
+            "childcare.children[0].hours_per_month",
+        ),
+        ({"childcare": [1, 2]}, "childcare"),
+        ({"children": [{"age": 3, "name": "Sem"}]}, "children[0].name"),
+        ({"children": [{}]}, "children[0].age"),
+        ({"has_partner": False, "partner_age": 40}, "partner_age"),
+        ({"housing": [[[[["rent"]]]]]}, "housing"),
+        ({"reference_date": "x" * 10_000}, "reference_date"),
+        ({"x" * 10_000: 1}, "x" * 40),
     ],
 )
 def test_invalid_facts_raise_naming_the_field(data: dict[str, Any], field: str) -> None:
@@ -100,3 +122,16 @@ def test_invalid_facts_raise_naming_the_field(data: dict[str, Any], field: str) 
 def test_not_a_mapping() -> None:
     with pytest.raises(InvalidHousehold):
         parse_household(["age", 3])  # type: ignore[arg-type]
+
+
+def test_a_datetime_reference_date_counts_as_its_day() -> None:
+    from datetime import datetime
+
+    household = parse_household({"reference_date": datetime(2026, 3, 1, 12, 30)})
+    assert household.reference_date == date(2026, 3, 1)
+    assert evaluate(household, ["zorgtoeslag"])["zorgtoeslag"].rules_period is not None
+
+
+def test_partner_age_with_a_partner_or_before_the_partner_question_is_fine() -> None:
+    assert parse_household({"has_partner": True, "partner_age": 40}).partner_age is not None
+    assert parse_household({"partner_age": 40}).partner_age is not None

@@ -59,7 +59,31 @@ def test_periods_chain_without_gaps() -> None:
         for earlier, later in zip(rules.versions, rules.versions[1:], strict=False):
             assert earlier.valid_to is not None
             assert (later.valid_from - earlier.valid_to).days == 1
-        assert rules.versions[-1].valid_to is None
+        last = rules.versions[-1].valid_to  # rules are published per calendar year
+        assert last is not None
+        assert (last.month, last.day) == (12, 31)
+
+
+def test_only_the_latest_period_may_end_with_valid_until(rules_copy: Path) -> None:
+    _break(
+        rules_copy,
+        Path("national/zorgtoeslag/2025-01-01.yaml"),
+        "valid_from: 2025-01-01\n",
+        "valid_from: 2025-01-01\nvalid_until: 2025-06-30\n",
+    )
+    with pytest.raises(RuleDataError, match="only the latest period file ends with valid_until"):
+        read_rules(rules_copy)
+
+
+def test_valid_until_before_valid_from_is_refused(rules_copy: Path) -> None:
+    _break(
+        rules_copy,
+        Path("national/zorgtoeslag/2026-01-01.yaml"),
+        "valid_until: 2026-12-31",
+        "valid_until: 2025-12-31",
+    )
+    with pytest.raises(RuleDataError, match=r"2026-01-01\.yaml:.*valid_until: is before"):
+        read_rules(rules_copy)
 
 
 def _break(rules_copy: Path, relative: Path, old: str, new: str) -> None:
