@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -65,22 +66,39 @@ async def live_session(db: AsyncSession, token: str, now: datetime, idle: timede
 _RECENT_BOT_MESSAGES = 10
 
 
+def _plain(text: str) -> str:
+    """A button title or typed text without case, punctuation and extra spaces."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
 async def _redact_unless_offered(db: AsyncSession, session_id: str, raw_text: str) -> Redaction:
-    """The message without personal data; a payload of a button the bot just offered is ours.
+    """The message without personal data; a button the bot just offered is ours.
 
     A payload such as "/deny" can look like a name to the redaction; it is only passed on
-    unchanged when it is exactly the payload of one of the bot's recent buttons.
+    unchanged when it is exactly the payload of one of the bot's recent buttons. A typed title
+    of a button of the bot's last turn ("nee, niet wissen") works like pressing that button.
     """
-    if raw_text.startswith("/"):
-        rows = await db.scalars(
-            select(ChatMessage.buttons)
-            .where(ChatMessage.session_id == session_id, ChatMessage.sender == "bot")
+    rows = (
+        await db.execute(
+            select(ChatMessage.sender, ChatMessage.buttons)
+            .where(ChatMessage.session_id == session_id)
             .order_by(ChatMessage.id.desc())
             .limit(_RECENT_BOT_MESSAGES)
         )
-        offered = {b.get("payload") for buttons in rows for b in buttons or []}
+    ).all()
+    if raw_text.startswith("/"):
+        offered = {
+            b.get("payload") for sender, buttons in rows if sender == "bot" for b in buttons or []
+        }
         if raw_text in offered:
             return Redaction(text=raw_text, found={})
+    typed = _plain(raw_text)
+    for sender, buttons in rows:
+        if sender != "bot":
+            break  # only the bot's last turn: the messages after the resident's last one
+        for button in buttons or []:
+            if typed and _plain(str(button.get("title") or "")) == typed:
+                return Redaction(text=str(button.get("payload")), found={})
     return redact(raw_text)
 
 
