@@ -43,6 +43,11 @@ _PARTNER_AGE = re.compile(
     rf"\b(?:(?:zij|hij)\s+is|{_MY}\s+(?:partner|vriendin|vriend|man|vrouw)(?:\s+is)?)\s+(\d{{1,3}})\b"
     r"(?!\s*(?:maand|week|keer))"
 )
+# "ik heb een partner van 37", "getrouwd met een man van 45"
+_PARTNER_OF_AGE = re.compile(
+    r"\b(?:partner|vriendin|vriend|man|vrouw)\s+van\s+(\d{1,3})\b"
+    r"(?!\s*(?:maand|week|keer|euro|jaar\s+geleden))"
+)
 _SINGLE = re.compile(
     r"\b(alleenstaand\w*|ik\s+woon\s+alleen|ik\s+ben\s+alleen\b|geen\s+partner|gescheiden|"
     r"single|weduwe|weduwnaar|vrijgezel|ik\s+heb\s+geen\s+(man|vrouw|vriend|vriendin)|"
@@ -149,7 +154,7 @@ def mentioned_facts(text: str) -> dict[str, Any]:
         if age and 16 <= int(age.group(1)) <= 110:
             facts["age"] = int(age.group(1))
             break
-    partner_age = _PARTNER_AGE.search(lowered)
+    partner_age = _PARTNER_AGE.search(lowered) or _PARTNER_OF_AGE.search(lowered)
     if _SINGLE.search(lowered) or re.search(r"\balleenstaande\s+(moeder|vader|ouder)", lowered):
         facts["has_partner"] = False
     elif _COUPLE.search(lowered) or partner_age:

@@ -161,6 +161,10 @@ def test_facts_with_typos_and_without_ik() -> None:
         "housing": "rent",
     }
     assert mentions.mentioned_facts("zij is 27") == {"has_partner": True, "partner_age": 27}
+    said = "ja ik heb een partner van 37"
+    assert mentions.mentioned_facts(said) == {"has_partner": True, "partner_age": 37}
+    # A friend of 20 years is no age.
+    assert "partner_age" not in mentions.mentioned_facts("mijn vriend van 20 jaar geleden")
     pensioners = "ik ben 66 en mijn vrouw 64. we wonen in een huurhuis van 680 euro."
     assert mentions.mentioned_facts(pensioners) == {
         "age": 66,
