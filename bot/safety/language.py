@@ -11,7 +11,13 @@ from typing import Literal
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
-from bot.safety.patterns import english_intent, english_settings, is_english_word, normalise
+from bot.safety.patterns import (
+    english_intent,
+    english_settings,
+    is_english_word,
+    normalise,
+    terms,
+)
 
 Detected = Literal["en", "nl"]
 
@@ -21,12 +27,24 @@ def _detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(Language.DUTCH, Language.ENGLISH).build()
 
 
+@lru_cache(maxsize=1)
+def _term_words() -> frozenset[str]:
+    schemes = (term for term in terms()[0] if term.ask is not None)
+    return frozenset(word for term in schemes for name in term.names for word in name.split())
+
+
 def detect(text: str) -> Detected | None:
     """'en' or 'nl' when the message is clearly one of them; None when too short to tell."""
     if is_english_word(text):
         return "en"
     settings = english_settings()["detection"]
-    words = [w for w in normalise(text).split() if any(c.isalpha() for c in w)]
+    # Dutch names of schemes ("what about zorgtoeslag?") say nothing about the language:
+    # English speakers use them too.
+    words = [
+        w
+        for w in normalise(text).split()
+        if any(c.isalpha() for c in w) and w.strip("?!.,;:'\"") not in _term_words()
+    ]
     if len(words) < int(settings["min_words"]):
         return None
     best = _detector().compute_language_confidence_values(" ".join(words))[0]

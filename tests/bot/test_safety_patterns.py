@@ -179,6 +179,11 @@ def test_short_messages_never_change_the_language(text: str) -> None:
     assert language.detect(text) is None
 
 
+@pytest.mark.parametrize("text", ["what about zorgtoeslag?", "and the kindgebonden budget?"])
+def test_a_dutch_scheme_name_does_not_make_english_dutch(text: str) -> None:
+    assert language.detect(text) != "nl"
+
+
 @pytest.mark.parametrize(
     "text",
     [
