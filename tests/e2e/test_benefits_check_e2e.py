@@ -32,11 +32,12 @@ def _answer_for(question: str) -> str:
         ("zorgverzekering", "ja"),
         ("kinderopvang", "nee"),
         ("werkt of studeert", "nee"),
+        # Before "bijstandsuitkering": the low-income question names it as an example.
+        ("laag inkomen", "4 jaar"),
         ("bijstandsuitkering", "nee"),
         ("huur betaalt", "€ 650,00"),
         ("per jaar", "tweeëntwintigduizend"),
         ("per maand binnen", "ongeveer 1400 netto"),
-        ("laag inkomen", "4 jaar"),
         ("spaargeld", "weet ik niet"),
     ]
     for key, answer in answers:
