@@ -23,7 +23,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from stack import Stack
+from stack import NO_ADDRESS_LIMITS, Stack
 
 from api.rasa_client import CHANNEL_WEBHOOK
 from tests.conftest import free_port
@@ -160,13 +160,7 @@ def main() -> int:
         action_port=free_port(),
         database_url=f"sqlite:///{workdir / 'load.db'}",
         log_dir=workdir / "log",
-        extra_env={
-            "RONDKOMEN_ENVIRONMENT": "test",
-            # One load client on 127.0.0.1 plays every resident: no per-address abuse limits.
-            "RONDKOMEN_SESSIONS_PER_HOUR": "0",
-            "RONDKOMEN_MESSAGES_PER_MINUTE": "0",
-            "RONDKOMEN_HANDOFF_ACTIONS_PER_MINUTE": "0",
-        },
+        extra_env={"RONDKOMEN_ENVIRONMENT": "test", **NO_ADDRESS_LIMITS},
     )
     stack.start()
     try:

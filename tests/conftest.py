@@ -71,7 +71,7 @@ def postgres_database() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     """The real stack (Rasa, action server, API) on free ports with a fresh SQLite database."""
-    from stack import VAR, Stack  # scripts/stack.py
+    from stack import NO_ADDRESS_LIMITS, VAR, Stack  # scripts/stack.py
 
     model = VAR / "models" / "current.tar.gz"
     if not model.exists():
@@ -85,11 +85,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
         log_dir=workdir / "log",
         extra_env={
             "RONDKOMEN_ENVIRONMENT": "test",
-            # Every simulated resident comes from 127.0.0.1: the per-address abuse limits
-            # (tested in tests/api/test_abuse_limits.py) would stop the suite itself.
-            "RONDKOMEN_SESSIONS_PER_HOUR": "0",
-            "RONDKOMEN_MESSAGES_PER_MINUTE": "0",
-            "RONDKOMEN_HANDOFF_ACTIONS_PER_MINUTE": "0",
+            # Every simulated resident comes from 127.0.0.1 (the limits themselves are tested in
+            # tests/api/test_abuse_limits.py).
+            **NO_ADDRESS_LIMITS,
             # Counsellors' office hours always open, so the live-handoff test runs at any hour.
             "RONDKOMEN_MUNICIPALITIES_DIR": str(
                 ROOT / "tests" / "data" / "municipalities_always_open"

@@ -115,18 +115,24 @@ def fake_rasa() -> FakeRasa:
     return FakeRasa()
 
 
+def api_settings(database_url: str, **overrides: Any) -> Settings:
+    """Settings for an in-process API talking to FakeRasa; ``overrides`` change single values."""
+    values: dict[str, Any] = {
+        "environment": "test",
+        "database_url": database_url,
+        "rasa_url": "http://rasa.test",
+        "action_server_url": "http://actions.test",
+        "rasa_token": "test-token",
+        "rasa_channel_secret": "test-channel-secret",
+        "secret_key": "test-secret",
+        "callback_phone_key": Fernet.generate_key().decode(),
+    }
+    return Settings(**{**values, **overrides})
+
+
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    return Settings(
-        environment="test",
-        database_url=database_url,
-        rasa_url="http://rasa.test",
-        action_server_url="http://actions.test",
-        rasa_token="test-token",
-        rasa_channel_secret="test-channel-secret",
-        secret_key="test-secret",
-        callback_phone_key=Fernet.generate_key().decode(),
-    )
+    return api_settings(database_url)
 
 
 @pytest.fixture

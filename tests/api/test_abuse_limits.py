@@ -28,6 +28,7 @@ from .conftest import (
     Browser,
     Clock,
     FakeRasa,
+    api_settings,
     handoff_url,
     in_db,
     logged_in,
@@ -38,15 +39,8 @@ from .conftest import (
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    return Settings(
-        environment="test",
-        database_url=database_url,
-        rasa_url="http://rasa.test",
-        action_server_url="http://actions.test",
-        rasa_token="test-token",
-        rasa_channel_secret="test-channel-secret",
-        secret_key="test-secret",
-        callback_phone_key=Fernet.generate_key().decode(),
+    return api_settings(
+        database_url,
         sessions_per_hour=5,
         messages_per_minute=4,
         handoff_actions_per_minute=6,

@@ -21,7 +21,16 @@ from api.auth.users import UserError, create_user
 from api.limits import RateCounter
 from api.settings import Settings
 
-from .conftest import OFFICE_HOURS_NOW, PASSWORD, Browser, Clock, add_user, in_db, logged_in
+from .conftest import (
+    OFFICE_HOURS_NOW,
+    PASSWORD,
+    Browser,
+    Clock,
+    add_user,
+    api_settings,
+    in_db,
+    logged_in,
+)
 
 
 @pytest.fixture
@@ -98,17 +107,8 @@ def test_unknown_usernames_are_answered_like_known_ones(
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    from cryptography.fernet import Fernet
-
-    return Settings(
-        environment="test",
-        database_url=database_url,
-        rasa_url="http://rasa.test",
-        action_server_url="http://actions.test",
-        rasa_token="test-token",
-        rasa_channel_secret="test-channel-secret",
-        secret_key="test-secret",
-        callback_phone_key=Fernet.generate_key().decode(),
+    return api_settings(
+        database_url,
         login_address_free_attempts=8,
     )
 

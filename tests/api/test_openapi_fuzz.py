@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 import schemathesis
-from cryptography.fernet import Fernet
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
@@ -17,7 +16,7 @@ from hypothesis import settings as hypothesis_settings
 from api.main import create_app
 from api.settings import Settings
 
-from .conftest import new_session
+from .conftest import api_settings, new_session
 
 EXAMPLES_PER_OPERATION = 30
 
@@ -28,15 +27,8 @@ schema = schemathesis.openapi.from_dict(_SCHEMA_APP.openapi()).include(path_rege
 
 @pytest.fixture
 def settings_for_fuzzing(database_url: str) -> Settings:
-    return Settings(
-        environment="test",
-        database_url=database_url,
-        rasa_url="http://rasa.test",
-        action_server_url="http://actions.test",
-        rasa_token="test-token",
-        rasa_channel_secret="test-channel-secret",
-        secret_key="test-secret",
-        callback_phone_key=Fernet.generate_key().decode(),
+    return api_settings(
+        database_url,
         # The abuse limits would answer most requests with 429 before they reach the handlers.
         sessions_per_hour=0,
         messages_per_minute=0,
