@@ -25,7 +25,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from stack import NO_ADDRESS_LIMITS, Stack
 
-from api.rasa_client import CHANNEL_WEBHOOK
+from api.rasa_client import CHANNEL_SECRET_HEADER, CHANNEL_WEBHOOK
 from tests.conftest import free_port
 
 CONVERSATION = (
@@ -167,9 +167,7 @@ def main() -> int:
         ready = stack.wait_ready()
         print(f"stack ready in {ready:.1f} s (Rasa model loaded)")
         rasa_url = f"http://127.0.0.1:{stack.rasa_port}"
-        rasa_headers = (
-            stack.rest_channel_headers() if hasattr(stack, "rest_channel_headers") else {}
-        )
+        rasa_headers = {CHANNEL_SECRET_HEADER: stack.channel_secret}
         # Warm up both paths (model, action server, database connections) before measuring.
         warm = Run("warm-up")
         asyncio.run(_drive(warm, rasa_url, _rasa_turn, _new_sender, 5, 1, rasa_headers))
