@@ -3,7 +3,6 @@ API (redaction, Rasa, actions, database) as the resident's widget sees it. Start
 
 from __future__ import annotations
 
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -13,6 +12,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from stack import Stack
 
+from benchmarks.latency import percentiles
 from tests.conftest import free_port
 
 TURNS = 50
@@ -23,12 +23,6 @@ MESSAGES = [
     "ik ben mijn baan kwijt",
     "hoe maak ik een budget",
 ]
-
-
-def _percentiles(samples: list[float]) -> str:
-    ordered = sorted(samples)
-    p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
-    return f"median {statistics.median(ordered) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms"
 
 
 def main() -> int:
@@ -48,7 +42,7 @@ def main() -> int:
                 json={"text": MESSAGES[i % len(MESSAGES)]},
             ).raise_for_status()
             parse.append(time.perf_counter() - t0)
-        print(f"/model/parse over {TURNS} calls: {_percentiles(parse)}")
+        print(f"/model/parse over {TURNS} calls: {percentiles(parse)}")
 
         api = httpx.Client(base_url=stack.api_url, timeout=30)
         turns: list[float] = []
@@ -60,7 +54,7 @@ def main() -> int:
                 json={"text": MESSAGES[i % len(MESSAGES)]},
             ).raise_for_status()
             turns.append(time.perf_counter() - t0)
-        print(f"chat turn through the API over {TURNS} turns: {_percentiles(turns)}")
+        print(f"chat turn through the API over {TURNS} turns: {percentiles(turns)}")
     finally:
         stack.stop()
     return 0

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import statistics
 import sys
 import tempfile
 import time
@@ -26,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from stack import NO_ADDRESS_LIMITS, Stack
 
 from api.rasa_client import CHANNEL_SECRET_HEADER, CHANNEL_WEBHOOK
+from benchmarks.latency import percentiles
 from tests.conftest import free_port
 
 CONVERSATION = (
@@ -51,12 +51,10 @@ class Run:
         return len(self.latencies)
 
     def line(self) -> str:
-        ordered = sorted(self.latencies) or [0.0]
-        p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
         rate = self.turns / self.seconds if self.seconds else 0.0
         return (
-            f"{self.name:<28} {rate:7.1f} turns/s  median {statistics.median(ordered) * 1000:6.0f}"
-            f" ms  p95 {p95 * 1000:6.0f} ms  errors {self.errors}  ({self.turns} turns)"
+            f"{self.name:<28} {rate:7.1f} turns/s  {percentiles(self.latencies)}"
+            f"  errors {self.errors}  ({self.turns} turns)"
         )
 
 
