@@ -17,8 +17,14 @@ from actions.municipality import municipality_key
 from actions.session import offer_handoff
 from actions.texts import render, say, texts
 from benefits_rules import Question
+from benefits_rules.contract import (
+    SLOT_BENEFITS_RESULT,
+    SLOT_BENEFITS_RESULT_TEXT,
+    SLOT_HOUSEHOLD,
+    SLOT_SITUATION,
+)
 
-CHECK_SLOTS = ("check_active", "check_schemes", "household", "pending_fact", "check_state")
+CHECK_SLOTS = ("check_active", "check_schemes", SLOT_HOUSEHOLD, "pending_fact", "check_state")
 
 
 def _answer_payload(payload: str) -> str:
@@ -52,7 +58,7 @@ def _result_summary(result: dict[str, Any]) -> dict[str, Any]:
 def _say_step(
     dispatcher: CollectingDispatcher, tracker: Tracker, step: dialogue.Step, focused: bool
 ) -> list[EventType]:
-    kept = [SlotSet("household", step.household), SlotSet("check_state", step.state)]
+    kept = [SlotSet(SLOT_HOUSEHOLD, step.household), SlotSet("check_state", step.state)]
     if step.corrected:
         say(dispatcher, tracker, "check_corrected")
     elif step.noted:
@@ -85,7 +91,7 @@ def _say_step(
                 ],
             )
         else:
-            count = (tracker.get_slot("situation") or {}).get("child_count")
+            count = (tracker.get_slot(SLOT_SITUATION) or {}).get("child_count")
             if (
                 question.fact == "children"
                 and step.reprompt is None
@@ -102,15 +108,15 @@ def _say_step(
         *kept,
         SlotSet("pending_fact", None),
         SlotSet("check_active", False),
-        SlotSet("benefits_result", _result_summary(result)),
-        SlotSet("benefits_result_text", "\n\n".join(step.explanation)),
+        SlotSet(SLOT_BENEFITS_RESULT, _result_summary(result)),
+        SlotSet(SLOT_BENEFITS_RESULT_TEXT, "\n\n".join(step.explanation)),
     ]
 
 
 def start_check(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str) -> list[EventType]:
     """Start (or widen) the check, focused by an ask_* intent, asking only what is missing."""
     schemes = dialogue.FOCUS.get(intent)
-    household = tracker.get_slot("household") or dialogue.new_household(municipality_key())
+    household = tracker.get_slot(SLOT_HOUSEHOLD) or dialogue.new_household(municipality_key())
     if schemes:
         titles = dialogue.scheme_titles(household, schemes)
         say(dispatcher, tracker, "check_intro_focused", scheme=" of ".join(titles))
@@ -130,7 +136,7 @@ def start_check(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str)
 
 def resume_check(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """Ask the question where the check was (or start it)."""
-    household = tracker.get_slot("household") or dialogue.new_household(municipality_key())
+    household = tracker.get_slot(SLOT_HOUSEHOLD) or dialogue.new_household(municipality_key())
     schemes = tracker.get_slot("check_schemes")
     say(dispatcher, tracker, "check_resumed")
     step = dialogue.start(household, schemes, "", tracker.get_slot("check_state"))
@@ -207,8 +213,8 @@ class ActionCheckAnswer(Action):
                 text.lower()
             ):
                 return start_check(dispatcher, tracker, "check_benefits")
-            household = tracker.get_slot("household")
-            if tracker.get_slot("benefits_result") and isinstance(household, dict):
+            household = tracker.get_slot(SLOT_HOUSEHOLD)
+            if tracker.get_slot(SLOT_BENEFITS_RESULT) and isinstance(household, dict):
                 schemes = tracker.get_slot("check_schemes")
                 revised = dialogue.revise(household, schemes, text)
                 if revised is not None:
@@ -226,7 +232,7 @@ class ActionCheckAnswer(Action):
         ):
             return pause(dispatcher, tracker, person=bool(dialogue.PERSON.search(text.lower())))
         schemes = tracker.get_slot("check_schemes")
-        household = tracker.get_slot("household") or dialogue.new_household(municipality_key())
+        household = tracker.get_slot(SLOT_HOUSEHOLD) or dialogue.new_household(municipality_key())
         step = dialogue.answer(
             household,
             schemes,
@@ -277,6 +283,6 @@ class ActionRestartCheck(Action):
         step = dialogue.start(household, None, "")
         return [
             SlotSet("check_schemes", None),
-            SlotSet("benefits_result", None),
+            SlotSet(SLOT_BENEFITS_RESULT, None),
             *_say_step(dispatcher, tracker, step, focused=False),
         ]

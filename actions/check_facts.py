@@ -18,6 +18,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import benefits_dialogue as dialogue
 from actions.municipality import municipality_key
 from benefits_rules import situation_facts
+from benefits_rules.contract import (
+    SLOT_BENEFITS_RESULT,
+    SLOT_HOUSEHOLD,
+    SLOT_SITUATION,
+)
 
 # Intents the check reads as an answer while it waits for one (see rules_benefits_check.yml).
 ANSWER_INTENTS = frozenset({"inform", "dont_know", "affirm", "deny", "nlu_fallback"})
@@ -44,16 +49,16 @@ def collect(slots: dict[str, Any], intent: str, text: str, municipality: str) ->
     """The slot values to change after one message (a plain function, tested without Rasa)."""
     changes: dict[str, Any] = {}
     active = bool(slots.get("check_active"))
-    if intent in ANSWER_INTENTS and (active or slots.get("benefits_result")):
+    if intent in ANSWER_INTENTS and (active or slots.get(SLOT_BENEFITS_RESULT)):
         return changes  # an answer, or a correction of the result: the check reads it
-    household = slots.get("household") or dialogue.new_household(municipality)
+    household = slots.get(SLOT_HOUSEHOLD) or dialogue.new_household(municipality)
     updated, _ = dialogue.absorb(household, text)
     if updated != household:
-        changes["household"] = updated
-    situation = dict(slots.get("situation") or {})
+        changes[SLOT_HOUSEHOLD] = updated
+    situation = dict(slots.get(SLOT_SITUATION) or {})
     found = situation_facts(text)
     if found and {**situation, **found} != situation:
-        changes["situation"] = {**situation, **found}
+        changes[SLOT_SITUATION] = {**situation, **found}
     if active and intent not in CHECK_INTENTS:
         changes["check_active"] = False
         changes["check_state"] = {**(slots.get("check_state") or {}), "paused": True}
@@ -73,7 +78,13 @@ class ActionValidateSlotMappings(Action):
             return []
         slots = {
             name: tracker.get_slot(name)
-            for name in ("check_active", "household", "situation", "check_state", "benefits_result")
+            for name in (
+                "check_active",
+                SLOT_HOUSEHOLD,
+                SLOT_SITUATION,
+                "check_state",
+                SLOT_BENEFITS_RESULT,
+            )
         }
         changes = collect(slots, intent, text, municipality_key())
         return [SlotSet(name, value) for name, value in changes.items()]

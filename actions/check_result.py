@@ -11,6 +11,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.benefits_result import not_checked
 from actions.texts import render, say
+from benefits_rules.contract import (
+    SLOT_BENEFITS_RESULT,
+    SLOT_BENEFITS_RESULT_TEXT,
+    download_message,
+)
 
 
 class ActionResultDetail(Action):
@@ -22,8 +27,8 @@ class ActionResultDetail(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        full = tracker.get_slot("benefits_result_text")
-        summary = tracker.get_slot("benefits_result")
+        full = tracker.get_slot(SLOT_BENEFITS_RESULT_TEXT)
+        summary = tracker.get_slot(SLOT_BENEFITS_RESULT)
         if not full or not isinstance(summary, dict):
             active = tracker.get_slot("check_active")
             say(dispatcher, tracker, "check_no_result_yet" if active else "no_result_to_save")
@@ -49,12 +54,10 @@ class ActionSaveResult(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        text = tracker.get_slot("benefits_result_text")
+        text = tracker.get_slot(SLOT_BENEFITS_RESULT_TEXT)
         if not text:
             say(dispatcher, tracker, "no_result_to_save")
             return []
         say(dispatcher, tracker, "result_saved")
-        dispatcher.utter_message(
-            json_message={"download": {"filename": "uitkomst-geldcheck.txt", "content": text}}
-        )
+        dispatcher.utter_message(json_message=download_message(text))
         return []

@@ -15,6 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.texts import say
+from benefits_rules.contract import SLOT_TOPICS, SLOT_URGENT
 
 # Intent -> the key of its answer (and, with crisis_declined_, of the answer to "nee").
 CRISIS = {"crisis_suicide": "suicide", "domestic_violence": "violence"}
@@ -22,7 +23,7 @@ CRISIS = {"crisis_suicide": "suicide", "domestic_violence": "violence"}
 
 def latest_crisis(tracker: Tracker) -> str:
     """Which crisis the conversation is about: the newest crisis topic (suicide when unsure)."""
-    topics = [t for t in tracker.get_slot("topics") or [] if t in CRISIS]
+    topics = [t for t in tracker.get_slot(SLOT_TOPICS) or [] if t in CRISIS]
     return CRISIS[topics[-1]] if topics else "suicide"
 
 
@@ -37,8 +38,11 @@ class ActionCrisis(Action):
         intent = intent if intent in CRISIS else "crisis_suicide"
         say(dispatcher, tracker, f"crisis_{CRISIS[intent]}")
         # Put the topic last, so that "nee" answers about this crisis.
-        topics = [t for t in tracker.get_slot("topics") or [] if t != intent]
-        events: list[EventType] = [SlotSet("topics", [*topics, intent]), SlotSet("urgent", True)]
+        topics = [t for t in tracker.get_slot(SLOT_TOPICS) or [] if t != intent]
+        events: list[EventType] = [
+            SlotSet(SLOT_TOPICS, [*topics, intent]),
+            SlotSet(SLOT_URGENT, True),
+        ]
         if tracker.get_slot("check_active"):
             events.append(SlotSet("check_active", False))
         return events

@@ -16,13 +16,18 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.municipality import municipality_settings
 from actions.texts import say
+from benefits_rules.contract import (
+    SLOT_MUNICIPALITY_PHONE,
+    delete_conversation_message,
+    handoff_offer_message,
+)
 
 
 def session_start_events() -> list[EventType]:
     settings = municipality_settings()
     return [
         SessionStarted(),
-        SlotSet("municipality_phone", settings["phone"]),
+        SlotSet(SLOT_MUNICIPALITY_PHONE, settings["phone"]),
         ActionExecuted("action_listen"),
     ]
 
@@ -51,7 +56,7 @@ class ActionDeleteConversation(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         say(dispatcher, tracker, "conversation_deleted")
-        dispatcher.utter_message(json_message={"delete_conversation": True})
+        dispatcher.utter_message(json_message=delete_conversation_message())
         return []
 
 
@@ -71,7 +76,7 @@ class ActionCoreFallback(Action):
 def offer_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """Say that a person can help, and let the API show what would be shared."""
     say(dispatcher, tracker, "offer_handoff")
-    dispatcher.utter_message(json_message={"handoff_offer": True})
+    dispatcher.utter_message(json_message=handoff_offer_message())
 
 
 class ActionOfferHandoff(Action):

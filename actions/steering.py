@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.resume import repeat_pending_question
 from actions.texts import say
+from benefits_rules.contract import handoff_reply_message
 
 
 class ActionHelp(Action):
@@ -70,7 +71,5 @@ class ActionHandoffReply(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        dispatcher.utter_message(
-            json_message={"handoff_reply": "yes" if intent == "affirm" else "no"}
-        )
+        dispatcher.utter_message(json_message=handoff_reply_message(intent == "affirm"))
         return []

@@ -14,6 +14,8 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from benefits_rules.contract import SLOT_LANGUAGE
+
 TEXTS_FILE = Path(__file__).with_name("texts.nl.yml")
 ENGLISH_FILE = Path(__file__).with_name("texts.en.yml")
 
@@ -50,7 +52,7 @@ def english_texts() -> dict[str, dict[str, Any]]:
 
 
 def in_english(tracker: Tracker) -> bool:
-    return bool(tracker.get_slot("language") == "en")
+    return bool(tracker.get_slot(SLOT_LANGUAGE) == "en")
 
 
 def entry_for(tracker: Tracker, key: str) -> dict[str, Any]:

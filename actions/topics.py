@@ -8,16 +8,18 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from benefits_rules.contract import SLOT_TOPICS, SLOT_URGENT
+
 URGENT_TOPICS = frozenset({"bailiff_or_garnishment", "eviction_threat", "food_emergency"})
 
 
 def topic_events(tracker: Tracker, topic: str, urgent: bool) -> list[EventType]:
-    topics = list(tracker.get_slot("topics") or [])
+    topics = list(tracker.get_slot(SLOT_TOPICS) or [])
     events: list[EventType] = []
     if topic not in topics:
-        events.append(SlotSet("topics", [*topics, topic]))
-    if urgent and not tracker.get_slot("urgent"):
-        events.append(SlotSet("urgent", True))
+        events.append(SlotSet(SLOT_TOPICS, [*topics, topic]))
+    if urgent and not tracker.get_slot(SLOT_URGENT):
+        events.append(SlotSet(SLOT_URGENT, True))
     return events
 
 

@@ -11,6 +11,8 @@ from urllib.parse import quote
 
 import httpx
 
+from benefits_rules.contract import read_custom
+
 # Rasa's input channel for the API only (bot/channels.py): its path and the shared secret's header.
 CHANNEL_WEBHOOK = "/webhooks/rondkomen/webhook"
 CHANNEL_SECRET_HEADER = "X-Rondkomen-Channel-Secret"
@@ -54,23 +56,6 @@ class BotReply:
     handoff_reply: bool | None = None
 
 
-def _parse_handoff_reply(custom: Any) -> bool | None:
-    reply = custom.get("handoff_reply") if isinstance(custom, dict) else None
-    return {"yes": True, "no": False}.get(reply) if isinstance(reply, str) else None
-
-
-def _parse_custom(custom: Any) -> tuple[Download | None, bool, bool]:
-    if not isinstance(custom, dict):
-        return None, False, False
-    download = custom.get("download")
-    parsed = None
-    if isinstance(download, dict) and isinstance(download.get("content"), str):
-        parsed = Download(
-            filename=str(download.get("filename") or "uitkomst.txt"), content=download["content"]
-        )
-    return parsed, custom.get("delete_conversation") is True, custom.get("handoff_offer") is True
-
-
 def _parse_reply(raw: Any) -> BotReply:
     if not isinstance(raw, list):
         raise BotUnavailable("unexpected answer from Rasa")
@@ -80,12 +65,13 @@ def _parse_reply(raw: Any) -> BotReply:
     for item in raw:
         if not isinstance(item, dict):
             continue
-        download, wants_delete, offers_handoff = _parse_custom(item.get("custom"))
-        if (typed := _parse_handoff_reply(item.get("custom"))) is not None:
-            reply = typed
-        delete = delete or wants_delete
-        offer = offer or offers_handoff
-        if download is not None:
+        custom = read_custom(item.get("custom"))
+        if custom.handoff_reply is not None:
+            reply = custom.handoff_reply
+        delete = delete or custom.delete_conversation
+        offer = offer or custom.handoff_offer
+        if custom.download_filename is not None and custom.download_content is not None:
+            download = Download(filename=custom.download_filename, content=custom.download_content)
             messages.append(BotMessage(text="", download=download))
             continue
         text = item.get("text")

@@ -13,6 +13,13 @@ from collections.abc import Mapping
 from typing import Any, TypedDict
 
 from api.texts import text
+from benefits_rules.contract import (
+    SLOT_BENEFITS_RESULT,
+    SLOT_HOUSEHOLD,
+    SLOT_SITUATION,
+    SLOT_TOPICS,
+    SLOT_URGENT,
+)
 
 KINDS = ("topic", "urgent", "household", "benefit", "question", "transcript")
 MAX_AMOUNT = 1_000_000
@@ -200,11 +207,11 @@ def _bailiff(situation: Any) -> bool:
 def items_from_slots(slots: Mapping[str, Any]) -> list[SummaryItem]:
     """Topics, urgent signals, household facts and schemes with outcomes, in that order."""
     return [
-        *topic_items(slots.get("topics")),
-        *urgent_items(slots.get("urgent") is True or _bailiff(slots.get("situation"))),
-        *household_items(slots.get("household")),
-        *situation_items(slots.get("situation"), slots.get("household")),
-        *benefit_items(slots.get("benefits_result")),
+        *topic_items(slots.get(SLOT_TOPICS)),
+        *urgent_items(slots.get(SLOT_URGENT) is True or _bailiff(slots.get(SLOT_SITUATION))),
+        *household_items(slots.get(SLOT_HOUSEHOLD)),
+        *situation_items(slots.get(SLOT_SITUATION), slots.get(SLOT_HOUSEHOLD)),
+        *benefit_items(slots.get(SLOT_BENEFITS_RESULT)),
     ]
 
 

@@ -1,0 +1,81 @@
+"""What the bot (Rasa and the action server) and the API agree on, written once.
+
+Both runtimes install ``benefits_rules``, so both import these names instead of repeating the
+strings: the slots the API reads from Rasa's tracker, and the keys of the custom messages the
+action server sends for the API to act on. The payload builders below are the only way the
+action server makes such a message; ``read_custom`` is the only way the API reads one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Final
+
+# Slots the API reads from the tracker (handoff summary) or the actions fill for it.
+SLOT_TOPICS: Final = "topics"
+SLOT_URGENT: Final = "urgent"
+SLOT_HOUSEHOLD: Final = "household"
+SLOT_SITUATION: Final = "situation"
+SLOT_BENEFITS_RESULT: Final = "benefits_result"
+SLOT_BENEFITS_RESULT_TEXT: Final = "benefits_result_text"
+SLOT_LANGUAGE: Final = "language"
+SLOT_MUNICIPALITY_PHONE: Final = "municipality_phone"
+
+# Keys of the custom (``json_message``) payloads from the action server to the API.
+KEY_DELETE_CONVERSATION: Final = "delete_conversation"
+KEY_HANDOFF_OFFER: Final = "handoff_offer"
+KEY_HANDOFF_REPLY: Final = "handoff_reply"
+KEY_DOWNLOAD: Final = "download"
+
+# The name of the file with the result of the benefits check, saved on the resident's device.
+DOWNLOAD_FILENAME: Final = "uitkomst-geldcheck.txt"
+
+_YES: Final = "yes"
+_NO: Final = "no"
+
+
+def delete_conversation_message() -> dict[str, Any]:
+    """The bot asks the API to wipe the conversation (the resident confirmed it)."""
+    return {KEY_DELETE_CONVERSATION: True}
+
+
+def handoff_offer_message() -> dict[str, Any]:
+    """The bot offers a warm handoff; the widget shows the consent screen."""
+    return {KEY_HANDOFF_OFFER: True}
+
+
+def handoff_reply_message(accepted: bool) -> dict[str, Any]:
+    """The resident typed yes or no to the handoff offer."""
+    return {KEY_HANDOFF_REPLY: _YES if accepted else _NO}
+
+
+def download_message(content: str) -> dict[str, Any]:
+    """A text file for the resident to save on their own device; nothing is kept by us."""
+    return {KEY_DOWNLOAD: {"filename": DOWNLOAD_FILENAME, "content": content}}
+
+
+@dataclass(frozen=True)
+class Custom:
+    """What one custom payload asks of the API; anything unknown or malformed is ignored."""
+
+    delete_conversation: bool = False
+    handoff_offer: bool = False
+    handoff_reply: bool | None = None
+    download_filename: str | None = None
+    download_content: str | None = None
+
+
+def read_custom(custom: Any) -> Custom:
+    """Read a custom payload from Rasa; a payload not in the agreed shape asks nothing."""
+    if not isinstance(custom, dict):
+        return Custom()
+    reply = custom.get(KEY_HANDOFF_REPLY)
+    download = custom.get(KEY_DOWNLOAD)
+    content = download.get("content") if isinstance(download, dict) else None
+    return Custom(
+        delete_conversation=custom.get(KEY_DELETE_CONVERSATION) is True,
+        handoff_offer=custom.get(KEY_HANDOFF_OFFER) is True,
+        handoff_reply={_YES: True, _NO: False}.get(reply) if isinstance(reply, str) else None,
+        download_filename=DOWNLOAD_FILENAME if isinstance(content, str) else None,
+        download_content=content if isinstance(content, str) else None,
+    )
