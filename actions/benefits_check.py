@@ -13,8 +13,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import benefits_dialogue as dialogue
 from actions.benefits_result import short_result
 from actions.check_steering import pause, typed_button
+from actions.handoff import offer_handoff
 from actions.municipality import municipality_key
-from actions.session import offer_handoff
 from actions.texts import render, say, texts
 from benefits_rules import Question
 from benefits_rules.contract import (

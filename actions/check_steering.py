@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.session import offer_handoff
+from actions.handoff import offer_handoff
 from actions.texts import say
 
 # A typed "ja"/"nee" outside the check answers the buttons of the bot's last message

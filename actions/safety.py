@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.texts import say
-from benefits_rules.contract import SLOT_TOPICS, SLOT_URGENT
+from actions.topic_memory import latest_topic_events, noted_topics
 
 # Intent -> the key of its answer (and, with crisis_declined_, of the answer to "nee").
 CRISIS = {"crisis_suicide": "suicide", "domestic_violence": "violence"}
@@ -23,7 +23,7 @@ CRISIS = {"crisis_suicide": "suicide", "domestic_violence": "violence"}
 
 def latest_crisis(tracker: Tracker) -> str:
     """Which crisis the conversation is about: the newest crisis topic (suicide when unsure)."""
-    topics = [t for t in tracker.get_slot(SLOT_TOPICS) or [] if t in CRISIS]
+    topics = [t for t in noted_topics(tracker) if t in CRISIS]
     return CRISIS[topics[-1]] if topics else "suicide"
 
 
@@ -37,12 +37,8 @@ class ActionCrisis(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name") or "crisis_suicide"
         intent = intent if intent in CRISIS else "crisis_suicide"
         say(dispatcher, tracker, f"crisis_{CRISIS[intent]}")
-        # Put the topic last, so that "nee" answers about this crisis.
-        topics = [t for t in tracker.get_slot(SLOT_TOPICS) or [] if t != intent]
-        events: list[EventType] = [
-            SlotSet(SLOT_TOPICS, [*topics, intent]),
-            SlotSet(SLOT_URGENT, True),
-        ]
+        # The topic goes last, so that "nee" answers about this crisis.
+        events = latest_topic_events(tracker, intent)
         if tracker.get_slot("check_active"):
             events.append(SlotSet("check_active", False))
         return events

@@ -191,7 +191,7 @@ def test_a_bare_number_is_never_a_fact_in_passing() -> None:
 
 
 def test_energy_cutoff_words() -> None:
-    from actions.money_topics import is_energy_cutoff
+    from actions.energy_arrears import is_energy_cutoff
 
     assert is_energy_cutoff("ze gaan het gas afsluiten")
     assert is_energy_cutoff("we zitten zonder stroom")

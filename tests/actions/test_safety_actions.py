@@ -9,8 +9,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.explain import ActionExplainLast, ActionExplainTerm
+from actions.handoff import ActionHandoffReply
+from actions.help import ActionHelp
+from actions.privacy import ActionConfirmDelete, ActionKeepData
 from actions.safety import ActionCrisis, ActionCrisisDeclined
-from actions.steering import ActionConfirmDelete, ActionHandoffReply, ActionHelp, ActionKeepData
 from benefits_rules import load_rules
 
 AGE_QUESTION = load_rules().questions["age"].text

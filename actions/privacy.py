@@ -1,5 +1,7 @@
-"""Steering outside the benefits check: "help", wiping only after an explicit yes, and typed
-answers to the offer of a person.
+""" "Wis mijn gegevens": ask first, wipe only after an explicit yes, keep everything on a no.
+
+The API owns deletion (its database and Rasa's tracker): it sees the flag in the answer,
+deletes everything and sends the resident only the confirmation.
 """
 
 from __future__ import annotations
@@ -12,21 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.resume import repeat_pending_question
 from actions.texts import say
-from benefits_rules.contract import handoff_reply_message
-
-
-class ActionHelp(Action):
-    """ "help", "hulp": a request for help (topics and a person), not a thank-you."""
-
-    def name(self) -> str:
-        return "action_help"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        say(dispatcher, tracker, "help")
-        repeat_pending_question(dispatcher, tracker)
-        return []
+from benefits_rules.contract import delete_conversation_message
 
 
 class ActionConfirmDelete(Action):
@@ -56,20 +44,15 @@ class ActionKeepData(Action):
         return []
 
 
-class ActionHandoffReply(Action):
-    """A typed yes or no to the offer of a person works like the consent screen's buttons.
-
-    The API owns the handoff: it sees the flag, shows the preview first when the resident has
-    not seen it yet, and otherwise shares it (chat when someone is free, else a reference code)
-    or deletes it.
-    """
+class ActionDeleteConversation(Action):
+    """Yes to "wilt u echt alles wissen?": confirm, and ask the API to wipe the conversation."""
 
     def name(self) -> str:
-        return "action_handoff_reply"
+        return "action_delete_conversation"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        dispatcher.utter_message(json_message=handoff_reply_message(intent == "affirm"))
+        say(dispatcher, tracker, "conversation_deleted")
+        dispatcher.utter_message(json_message=delete_conversation_message())
         return []

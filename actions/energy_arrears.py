@@ -1,4 +1,5 @@
-"""Answers to money topics that depend on what the resident wrote (urgency)."""
+"""Energy arrears: the answer depends on what the resident wrote. A (threatened) cut-off of gas,
+electricity or water is urgent (a person first); otherwise the self-help answer."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.texts import say
-from actions.topics import topic_events
+from actions.topic_memory import topic_events
 
 # Words that signal a (threatened) cut-off of gas, electricity or water.
 _CUTOFF = re.compile(
