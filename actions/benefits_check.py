@@ -72,7 +72,7 @@ def _say_step(
                     "title": str(b["title"]).format(**step.confirm.values),
                     "payload": _answer_payload(str(b["answer"])),
                 }
-                for b in entry.get("buttons") or []
+                for b in entry["buttons"]
             ],
         )
         return [*kept, SlotSet("check_active", True)]
@@ -87,7 +87,7 @@ def _say_step(
                 text=question.text,
                 buttons=[
                     *_buttons(question),
-                    *[dict(b) for b in texts()["check_misunderstood_twice"].get("buttons") or []],
+                    *[dict(b) for b in texts()["check_misunderstood_twice"]["buttons"]],
                 ],
             )
         else:
@@ -119,7 +119,8 @@ def start_check(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str)
     household = tracker.get_slot(SLOT_HOUSEHOLD) or dialogue.new_household(municipality_key())
     if schemes:
         titles = dialogue.scheme_titles(household, schemes)
-        say(dispatcher, tracker, "check_intro_focused", scheme=" of ".join(titles))
+        joined = f" {render(tracker, 'list_or')} ".join(titles)
+        say(dispatcher, tracker, "check_intro_focused", scheme=joined)
     else:
         say(dispatcher, tracker, "check_intro")
     step = dialogue.start(

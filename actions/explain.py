@@ -15,7 +15,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.resume import pending_question, repeat_pending_question
-from actions.texts import fill, load_texts, say, texts
+from actions.texts import fill, say, texts
+from benefits_rules.texts import TextEntry, load_text_entries
 from bot.safety.patterns import Term, asked_term, terms_in
 
 REPHRASE_FILE = Path(__file__).with_name("rephrase.nl.yml")
@@ -23,8 +24,8 @@ MAX_TERMS = 1
 
 
 @lru_cache(maxsize=1)
-def rephrasings() -> dict[str, dict[str, Any]]:
-    return load_texts(REPHRASE_FILE)
+def rephrasings() -> dict[str, TextEntry]:
+    return load_text_entries(REPHRASE_FILE)
 
 
 def _previous_bot_messages(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -10,11 +10,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from benefits_rules.contract import SLOT_LANGUAGE
+from benefits_rules.texts import TextEntry, load_text_entries
 
 TEXTS_FILE = Path(__file__).with_name("texts.nl.yml")
 ENGLISH_FILE = Path(__file__).with_name("texts.en.yml")
@@ -27,35 +27,21 @@ class _Values(dict[str, Any]):
         return "{" + key + "}"
 
 
-def load_texts(path: Path) -> dict[str, dict[str, Any]]:
-    """The ``texts`` of a texts file (schema_version 1), each with a ``text``."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(raw, dict) or raw.get("schema_version") != 1:
-        raise ValueError(f"{path}: field 'schema_version' must be 1")
-    entries = raw.get("texts")
-    if not isinstance(entries, dict):
-        raise ValueError(f"{path}: field 'texts' is missing")
-    for key, entry in entries.items():
-        if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
-            raise ValueError(f"{path}: field 'texts.{key}.text' must be a text")
-    return entries
+@lru_cache(maxsize=1)
+def texts() -> dict[str, TextEntry]:
+    return load_text_entries(TEXTS_FILE)
 
 
 @lru_cache(maxsize=1)
-def texts() -> dict[str, dict[str, Any]]:
-    return load_texts(TEXTS_FILE)
-
-
-@lru_cache(maxsize=1)
-def english_texts() -> dict[str, dict[str, Any]]:
-    return load_texts(ENGLISH_FILE)
+def english_texts() -> dict[str, TextEntry]:
+    return load_text_entries(ENGLISH_FILE)
 
 
 def in_english(tracker: Tracker) -> bool:
     return bool(tracker.get_slot(SLOT_LANGUAGE) == "en")
 
 
-def entry_for(tracker: Tracker, key: str) -> dict[str, Any]:
+def entry_for(tracker: Tracker, key: str) -> TextEntry:
     """The text entry ``key`` in the conversation's language (Dutch when there is no English)."""
     if in_english(tracker) and key in english_texts():
         return english_texts()[key]
@@ -71,7 +57,7 @@ def fill(tracker: Tracker, template: str, **values: Any) -> str:
 
 def render(tracker: Tracker, key: str, **values: Any) -> str:
     """The text ``key`` in the conversation's language, with slots and ``values`` filled in."""
-    return fill(tracker, str(entry_for(tracker, key)["text"]), **values)
+    return fill(tracker, entry_for(tracker, key)["text"], **values)
 
 
 def say(dispatcher: CollectingDispatcher, tracker: Tracker, key: str, **values: Any) -> None:
@@ -79,6 +65,6 @@ def say(dispatcher: CollectingDispatcher, tracker: Tracker, key: str, **values: 
     entry = entry_for(tracker, key)
     dispatcher.utter_message(
         text=render(tracker, key, **values),
-        buttons=list(entry.get("buttons") or []),
+        buttons=[dict(button) for button in entry["buttons"]],
         text_key=key,
     )

@@ -23,6 +23,7 @@ from api.db import make_engine, make_sessionmaker
 from api.migrate import upgrade_database
 from api.municipality import MunicipalityConfigError, load_municipality
 from api.settings import Settings, get_settings
+from api.texts import text
 
 
 def _read_password() -> str:
@@ -44,7 +45,7 @@ async def _create(settings: Settings, args: argparse.Namespace, password: str) -
                 password=password,
                 role=Role(args.role),
                 municipality=args.municipality,
-                display_name=args.display_name or "Medewerker schuldhulp",
+                display_name=args.display_name or text("counsellor_default_name"),
                 now=datetime.now(timezone.utc),
             )
     finally:

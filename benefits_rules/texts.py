@@ -1,0 +1,143 @@
+"""The one loader of the files with texts people read (schema version 1).
+
+Both runtimes use it: the API for its notices (``api/texts.nl.yml``), the action server for
+what the actions say (``actions/texts.nl.yml``, ``texts.en.yml``, ``rephrase.nl.yml``). A file::
+
+    schema_version: 1
+    texts:
+      empty_message: "Uw bericht is leeg."     # plain: the text itself (the API's files)
+      ask_rephrase:                             # an entry: text and optional buttons (the bot's)
+        text: Kunt u het anders zeggen?
+        buttons:
+          - {title: Ik heb schulden, payload: /debt_worries}
+          - {title: "Ja, {amount} euro", answer: "yes"}   # answers a confirmation
+
+Every text is checked when the file is read: not empty, and ``{placeholders}`` well formed.
+A broken file raises :class:`TextFileError`, which names the file, the line and the field,
+the same way the rule files do (it reads with the rules' YAML reader).
+"""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+from typing import NoReturn, TypedDict
+
+from .errors import RuleDataError
+from .schema import SCHEMA_VERSION, FileReader
+from .yamlio import MarkedDict, MarkedList, load_yaml
+
+__all__ = [
+    "Button",
+    "TextEntry",
+    "TextFileError",
+    "load_plain_texts",
+    "load_text_entries",
+    "read_plain_texts",
+]
+
+
+class TextFileError(RuleDataError):
+    """A texts file is broken. The message names the file, the line and the field."""
+
+
+class Button(TypedDict, total=False):
+    """A button under a text: its title, and the intent it sends or the answer it gives."""
+
+    title: str
+    payload: str
+    answer: str
+
+
+class TextEntry(TypedDict):
+    text: str
+    buttons: list[Button]
+
+
+_BUTTON_KEYS = ("title", "payload", "answer")
+_ENTRY_KEYS = ("text", "buttons")
+
+
+class _Reader(FileReader):
+    def fail(self, line: int | None, field: str, problem: str) -> NoReturn:
+        raise TextFileError(self.display, line, field, problem)
+
+
+def _open(path: Path) -> tuple[_Reader, MarkedDict]:
+    """The file's reader and its ``texts`` table, after the header is checked."""
+    try:
+        root = load_yaml(path, str(path))
+    except RuleDataError as exc:
+        raise TextFileError(exc.file, exc.line, exc.field, exc.problem) from exc
+    reader = _Reader(str(path), root)
+    version = reader.get(root, "schema_version", int, "")
+    if version != SCHEMA_VERSION:
+        reader.fail(
+            root.line_of("schema_version"),
+            "schema_version",
+            f"is {version}; this code reads version {SCHEMA_VERSION}",
+        )
+    table: MarkedDict = reader.get(root, "texts", dict, "")
+    return reader, table
+
+
+def _template(reader: FileReader, mapping: MarkedDict, key: str, path: str) -> str:
+    """A non-empty text whose ``{placeholders}`` ``str.format`` can fill in."""
+    text = reader.text(mapping, key, path)
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(text)]
+    except ValueError as exc:
+        reader.fail(mapping.line_of(key), f"{path}.{key}", f"has a broken placeholder: {exc}")
+    for name in names:
+        if name is not None and not name.isidentifier():
+            reader.fail(
+                mapping.line_of(key),
+                f"{path}.{key}",
+                f"has a placeholder {{{name}}}; use a name such as {{phone}}",
+            )
+    return text
+
+
+def read_plain_texts(reader: FileReader, table: MarkedDict, path: str) -> dict[str, str]:
+    """A table of plain texts (key: text), each checked."""
+    return {key: _template(reader, table, key, path) for key in table}
+
+
+def _button(reader: FileReader, items: MarkedList, index: int, path: str) -> Button:
+    where = f"{path}[{index}]"
+    item = items[index]
+    if not isinstance(item, MarkedDict):
+        reader.fail(items.line_of(index), where, "must be a mapping with title and payload")
+    reader.only(item, _BUTTON_KEYS, where)
+    button = Button(title=_template(reader, item, "title", where))
+    if ("payload" in item) == ("answer" in item):
+        reader.fail(item.line, where, "needs either a payload (/intent) or an answer")
+    if "payload" in item:
+        button["payload"] = reader.text(item, "payload", where)
+    else:
+        button["answer"] = reader.text(item, "answer", where)
+    return button
+
+
+def _entry(reader: FileReader, table: MarkedDict, key: str) -> TextEntry:
+    path = f"texts.{key}"
+    entry = reader.get(table, key, dict, "texts")
+    reader.only(entry, _ENTRY_KEYS, path)
+    items = reader.get(entry, "buttons", list, path, required=False) or MarkedList()
+    return TextEntry(
+        text=_template(reader, entry, "text", path),
+        buttons=[_button(reader, items, n, f"{path}.buttons") for n in range(len(items))],
+    )
+
+
+def load_plain_texts(path: Path) -> dict[str, str]:
+    """The texts of a file of plain texts (``key: text``), such as ``api/texts.nl.yml``."""
+    reader, table = _open(path)
+    return read_plain_texts(reader, table, "texts")
+
+
+def load_text_entries(path: Path) -> dict[str, TextEntry]:
+    """The entries of a file of texts with buttons (``key: {text, buttons}``), such as
+    ``actions/texts.nl.yml``."""
+    reader, table = _open(path)
+    return {key: _entry(reader, table, key) for key in table}
