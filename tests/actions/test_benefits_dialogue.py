@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from actions import benefits_dialogue as dialogue
+from tests.actions.answers import SINGLE_MOTHER
 
 TODAY = date(2026, 3, 1)
 
@@ -108,23 +109,6 @@ def test_second_misunderstanding_in_a_row_offers_a_person() -> None:
     assert misunderstood_twice([user("greet"), user("nlu_fallback"), user("nlu_fallback")])
     assert not misunderstood_twice([user("nlu_fallback"), user("greet"), user("nlu_fallback")])
     assert not misunderstood_twice([user("nlu_fallback")])
-
-
-SINGLE_MOTHER = {
-    "age": "34",
-    "has_partner": "nee ik ben alleenstaande moeder van 2 kinderen",
-    "children": "3 en 7",
-    "housing": "ik huur",
-    "co_residents_21_plus": "niemand",
-    "health_insured": "ja",
-    "childcare.uses_paid_childcare": "nee",
-    "receives_bijstand": "nee",
-    "rent": "720 euro per maand",
-    "annual_income": "ongeveer 17000 per jaar",
-    "net_monthly_income": "ongeveer dertienhonderd netto",
-    "months_on_low_income": "2 jaar",
-    "assets": "niks",
-}
 
 
 def test_single_mother_whose_partner_answer_names_her_children_gets_kindgebonden_budget() -> None:
