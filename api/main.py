@@ -17,7 +17,7 @@ from api.auth.passwords import warm_up as passwords_warm_up
 from api.db import make_engine, make_sessionmaker
 from api.errors import install_error_handlers
 from api.handoff import routes as handoff_routes
-from api.logging import configure_logging
+from api.log_setup import configure_logging
 from api.middleware import BodyLimit, SecurityHeaders
 from api.migrate import upgrade_database
 from api.municipality import load_municipality

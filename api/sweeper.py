@@ -22,7 +22,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from api import chat
+from api import conversation
 from api.deps import utc_now
 from api.handoff.retention import apply_retention
 from api.rasa_client import BotUnavailable
@@ -123,9 +123,9 @@ async def sweep_expired_sessions(app: FastAPI) -> int:
     idle = settings.session_idle
     deleted = 0
     async with app.state.sessionmaker() as db:
-        for session_id in await chat.expired_session_ids(db, utc_now(), idle):
+        for session_id in await conversation.expired_session_ids(db, utc_now(), idle):
             try:
-                await chat.delete_session(db, app.state.rasa, session_id)
+                await conversation.delete_session(db, app.state.rasa, session_id)
                 deleted += 1
             except BotUnavailable:
                 await db.rollback()

@@ -2,7 +2,7 @@
 
 A chat handoff is "active" from consent until it is closed or withdrawn: while it waits in the
 inbox the resident's messages are kept for the counsellor, and once claimed they go straight to
-them. ``api.chat.chat_turn`` asks :func:`active_handoff_for` before it calls Rasa.
+them. ``api.conversation.chat_turn`` asks :func:`active_handoff_for` before it calls Rasa.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api import chat
+from api import conversation
 from api.auth.models import CounsellorUser
 from api.deps import DbDep, NowDep, RasaDep, SettingsDep
 from api.errors import ApiError, ErrorBody
@@ -81,7 +81,7 @@ _WITH_COUNSELLOR = (HandoffStatus.CLAIMED, HandoffStatus.CALLBACK_PLANNED)
 
 
 async def _session(db: AsyncSession, token: str, settings: Settings, now: datetime) -> ChatSession:
-    return await chat.live_session(db, token, now, settings.session_idle)
+    return await conversation.live_session(db, token, now, settings.session_idle)
 
 
 def _config(settings: Settings, session: ChatSession) -> MunicipalityConfig:

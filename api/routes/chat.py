@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
-from api import chat
+from api import conversation
 from api.deps import DbDep, MunicipalityDep, NowDep, RasaDep, SettingsDep
 from api.errors import ApiError, ErrorBody
 from api.handoff import typed_reply
@@ -39,7 +39,7 @@ async def create_session(
     _limit: SessionLimit, db: DbDep, settings: SettingsDep, now: NowDep
 ) -> SessionCreated:
     """Start an anonymous conversation. No login; the id is the only key to it."""
-    token = await chat.create_session(db, settings.municipality, now)
+    token = await conversation.create_session(db, settings.municipality, now)
     return SessionCreated(session_id=token)
 
 
@@ -59,9 +59,9 @@ async def post_message(
         raise ApiError(
             422, "message_too_long", text("message_too_long", max_chars=settings.max_message_chars)
         )
-    session = await chat.live_session(db, session_id, now, settings.session_idle)
+    session = await conversation.live_session(db, session_id, now, settings.session_idle)
     try:
-        turn = await chat.chat_turn(db, rasa, session, body.text, now)
+        turn = await conversation.chat_turn(db, rasa, session, body.text, now)
     except BotUnavailable:
         await db.rollback()
         raise _unavailable(municipality) from None
@@ -69,7 +69,7 @@ async def post_message(
         reply = await typed_reply.answer_offer(
             db, rasa, session, turn.handoff_reply, config=municipality, settings=settings, now=now
         )
-        turn = chat.Turn(
+        turn = conversation.Turn(
             messages=[*turn.messages, BotMessage(text=reply.notice)],
             handoff_offer=turn.handoff_offer or reply.show_preview,
         )
@@ -101,9 +101,9 @@ async def delete_session(
     now: NowDep,
 ) -> Response:
     """Wipe the conversation: our database and Rasa's tracker."""
-    session = await chat.live_session(db, session_id, now, settings.session_idle)
+    session = await conversation.live_session(db, session_id, now, settings.session_idle)
     try:
-        await chat.delete_session(db, rasa, session.id)
+        await conversation.delete_session(db, rasa, session.id)
     except BotUnavailable:
         await db.rollback()
         raise ApiError(

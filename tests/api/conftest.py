@@ -259,7 +259,7 @@ def new_session(client: TestClient) -> str:
 
 
 def sender_id(token: str) -> str:
-    from api.chat import session_key
+    from api.conversation import session_key
 
     return session_key(token)
 

@@ -7,7 +7,7 @@ import sqlite3
 import httpx
 import pytest
 
-from api.chat import session_key
+from api.conversation import session_key
 
 pytestmark = pytest.mark.stack
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from api.chat import session_key
+from api.conversation import session_key
 from api.redaction._normalise import normalise_text
 from tests.api.pii_corpus import Planted, load_corpus
 
