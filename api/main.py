@@ -12,19 +12,25 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
-from api.auth import routes as auth_routes
+from api import pages
 from api.auth.passwords import warm_up as passwords_warm_up
 from api.db import make_engine, make_sessionmaker
 from api.errors import install_error_handlers
-from api.handoff import routes as handoff_routes
 from api.log_setup import configure_logging
 from api.middleware import BodyLimit, SecurityHeaders
 from api.migrate import upgrade_database
 from api.municipality import load_municipality
 from api.rasa_client import RasaClient
 from api.redaction import warm_up as redaction_warm_up
-from api.routes import chat as chat_routes
-from api.routes import counsellor, counsellor_handoff, counsellor_web, health, site
+from api.routes import (
+    chat,
+    counsellor,
+    counsellor_handoff,
+    counsellor_login,
+    health,
+    resident_handoff,
+    site,
+)
 from api.settings import Settings, get_settings
 from api.sweeper import SweeperLock, sweep_forever
 
@@ -89,13 +95,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_credentials=False,
             max_age=600,
         )
-    app.include_router(chat_routes.router)
+    app.include_router(chat.router)
     app.include_router(health.router)
     app.include_router(site.router)
-    app.include_router(handoff_routes.router)
-    app.include_router(auth_routes.router)
+    app.include_router(resident_handoff.router)
+    app.include_router(counsellor_login.router)
     app.include_router(counsellor.router)
     app.include_router(counsellor_handoff.router)
-    counsellor_web.install(app, municipality)
+    pages.install(app, municipality)
     app.mount("/widget", StaticFiles(directory=settings.widget_dir, check_dir=False), name="widget")
     return app

@@ -15,10 +15,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api import audit
 from api.auth import csrf, throttle
 from api.auth.models import CounsellorSession, CounsellorUser
 from api.auth.passwords import hash_password, needs_rehash, verify_password_async
-from api.handoff import audit
 from api.security import token_digest
 from api.settings import Settings
 

@@ -12,8 +12,8 @@ from datetime import datetime
 from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api import audit
 from api.auth.models import CounsellorUser
-from api.handoff import audit
 from api.handoff.availability import HANDOFF_ROLES
 from api.handoff.callbacks import PhoneVault, display_phone
 from api.handoff.live import add_live_message

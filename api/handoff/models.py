@@ -2,7 +2,7 @@
 
 What is kept how long (issue 5 and 7):
 - ``handoffs``: the case itself, no content; kept, as are ``consent_records`` (proof of consent
-  without the content) and ``audit_log``.
+  without the content); the audit log (``api.audit``) is kept too.
 - ``handoff_summaries``, ``handoff_messages``, ``counsellor_notes``: the shared content; deleted
   on withdrawal and a configurable time after closing (default 30 days).
 - ``callback_requests``: the only personal data asked for on purpose, encrypted at rest; deleted
@@ -165,24 +165,6 @@ class CounsellorNote(Base):
     author_name: Mapped[str] = mapped_column(String(80))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
-
-
-class AuditEntry(Base):
-    """Who did what to which handoff, when. Never contains content."""
-
-    __tablename__ = "audit_log"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
-    user_id: Mapped[int | None] = mapped_column(
-        ForeignKey("counsellor_users.id", ondelete="SET NULL"), nullable=True
-    )
-    username: Mapped[str] = mapped_column(String(64))
-    municipality: Mapped[str] = mapped_column(String(64))
-    handoff_id: Mapped[int | None] = mapped_column(
-        ForeignKey("handoffs.id", ondelete="SET NULL"), index=True, nullable=True
-    )
-    action: Mapped[str] = mapped_column(String(32))
 
 
 class CallbackRequest(Base):

@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 from api import (
+    audit,  # noqa: F401  (audit_log)
     limits,  # noqa: F401  (rate_counters)
     models,  # noqa: F401  (registers the tables on Base.metadata)
 )

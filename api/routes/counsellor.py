@@ -7,13 +7,14 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import Response
 
+from api import audit
 from api.auth.deps import CheckedLoginDep, LoginDep
 from api.deps import DbDep, NowDep, SettingsDep
-from api.handoff import audit, inbox
+from api.handoff import inbox
 from api.handoff.availability import HANDOFF_ROLES
 from api.handoff.callbacks import PhoneVault
 from api.input_text import Printable
-from api.routes.counsellor_web import done, render, see_other
+from api.pages import done, render, see_other
 
 router = APIRouter(prefix="/counsellor", include_in_schema=False)
 

@@ -8,10 +8,11 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import Response
 from sqlalchemy import select
 
+from api import audit
 from api.auth.deps import CheckedLoginDep, LoginDep
 from api.auth.models import CounsellorUser
 from api.deps import DbDep, NowDep, SettingsDep
-from api.handoff import audit, inbox, live
+from api.handoff import inbox, live
 from api.handoff.callbacks import PhoneVault, display_phone
 from api.handoff.draft import summary_items
 from api.handoff.models import (
@@ -22,7 +23,7 @@ from api.handoff.models import (
     HandoffStatus,
 )
 from api.input_text import DbId, Printable
-from api.routes.counsellor_web import done, render
+from api.pages import done, render
 
 router = APIRouter(prefix="/counsellor/handoffs", include_in_schema=False)
 

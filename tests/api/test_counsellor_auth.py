@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
 from api import cli
+from api.audit import AuditEntry
 from api.auth.models import CounsellorSession, CounsellorUser, Role
-from api.handoff.models import AuditEntry
 from api.settings import Settings
 
 from .conftest import PASSWORD, Browser, Clock, add_user, in_db, logged_in

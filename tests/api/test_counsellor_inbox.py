@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
-from api.handoff.models import AuditEntry, CallbackRequest, CounsellorNote, Handoff
+from api.audit import AuditEntry
+from api.handoff.models import CallbackRequest, CounsellorNote, Handoff
 
 from .conftest import (
     Browser,

@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
+from api.audit import AuditEntry
 from api.auth.models import CounsellorSession
 from api.handoff.models import (
-    AuditEntry,
     CallbackRequest,
     ConsentRecord,
     CounsellorNote,

@@ -15,7 +15,7 @@ from api.auth.sessions import LoginFailure, authenticate, close_session, cookie_
 from api.deps import DbDep, NowDep, SettingsDep
 from api.input_text import Printable
 from api.limits import client_address
-from api.routes.counsellor_web import LOGIN_PATH, render, see_other
+from api.pages import LOGIN_PATH, render, see_other
 from api.settings import Settings
 
 router = APIRouter(prefix="/counsellor", include_in_schema=False)

@@ -22,7 +22,7 @@ from api.errors import error_response
 from api.handoff.inbox import InboxError
 from api.municipality import MunicipalityConfig
 
-API_DIR = Path(__file__).resolve().parent.parent
+API_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = API_DIR / "templates"
 STATIC_DIR = API_DIR / "static"
 LOGIN_PATH = "/counsellor/login"
