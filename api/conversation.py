@@ -1,4 +1,5 @@
-"""The resident's conversation: sessions, one chat turn, deletion. Plain functions, no routing."""
+"""The resident's conversation: sessions, one chat turn, a message for a live counsellor,
+deletion. Plain functions, no routing."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.errors import ApiError
 from api.handoff.draft import forget_unshared
 from api.handoff.live import active_handoff_for, add_resident_message
+from api.handoff.models import Handoff, HandoffMessage
 from api.models import ChatMessage, ChatSession
 from api.rasa_client import BotMessage, BotReply, RasaClient
 from api.redaction import Redaction, redact
@@ -102,6 +104,38 @@ async def _redact_unless_offered(db: AsyncSession, session_id: str, raw_text: st
     return redact(raw_text)
 
 
+def check_length(raw_text: str, max_chars: int) -> None:
+    """Every resident message, to the bot or to a counsellor: at most ``max_chars`` (422)."""
+    if len(raw_text) > max_chars:
+        raise ApiError(422, "message_too_long", text("message_too_long", max_chars=max_chars))
+
+
+@dataclass(frozen=True)
+class SentToCounsellor:
+    """A resident's message as stored for the counsellor, and the privacy notice if it is due."""
+
+    stored: HandoffMessage
+    notice: str | None
+
+
+async def message_to_counsellor(
+    db: AsyncSession, session: ChatSession, handoff: Handoff, raw_text: str, now: datetime
+) -> SentToCounsellor:
+    """A resident's message while a counsellor is live: redacted, stored for them, committed.
+
+    The one way in for both URLs that take it (the chat's and the handoff's ``/messages``). It
+    never reaches the bot; 409 when the handoff is no longer live. The notice that personal data
+    was removed is given once per conversation, as in the bot's turns.
+    """
+    redaction = await _redact_unless_offered(db, session.id, raw_text)
+    stored = add_resident_message(db, handoff, redaction.text, now)
+    notice = text("pii_removed") if redaction.found and not session.pii_notice_given else None
+    session.pii_notice_given = session.pii_notice_given or notice is not None
+    session.last_activity_at = now
+    await db.commit()
+    return SentToCounsellor(stored=stored, notice=notice)
+
+
 async def chat_turn(
     db: AsyncSession, rasa: RasaClient, session: ChatSession, raw_text: str, now: datetime
 ) -> Turn:
@@ -110,15 +144,11 @@ async def chat_turn(
     Nothing is written before Rasa has answered: when the bot is down the resident can send the
     same text again and nothing is half-stored.
     """
-    redaction = await _redact_unless_offered(db, session.id, raw_text)
     if (handoff := await active_handoff_for(db, session.id)) is not None:
         # A counsellor has (or is about to take) this conversation: the bot stays silent.
-        add_resident_message(db, handoff, redaction.text, now)
-        notice = bool(redaction.found) and not session.pii_notice_given
-        session.pii_notice_given = session.pii_notice_given or notice
-        session.last_activity_at = now
-        await db.commit()
-        return Turn(messages=[BotMessage(text=text("pii_removed"))] if notice else [])
+        sent = await message_to_counsellor(db, session, handoff, raw_text, now)
+        return Turn(messages=[BotMessage(text=sent.notice)] if sent.notice else [])
+    redaction = await _redact_unless_offered(db, session.id, raw_text)
     reply: BotReply = await rasa.send(session.id, redaction.text)
     answers = reply.messages
     if reply.delete_conversation:

@@ -55,10 +55,7 @@ async def post_message(
     now: NowDep,
 ) -> MessagesOut:
     """Send what the resident typed (or a button's payload) and get the bot's answers."""
-    if len(body.text) > settings.max_message_chars:
-        raise ApiError(
-            422, "message_too_long", text("message_too_long", max_chars=settings.max_message_chars)
-        )
+    conversation.check_length(body.text, settings.max_message_chars)
     session = await conversation.live_session(db, session_id, now, settings.session_idle)
     try:
         turn = await conversation.chat_turn(db, rasa, session, body.text, now)

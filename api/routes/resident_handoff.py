@@ -38,7 +38,6 @@ from api.input_text import MAX_DB_INT
 from api.limits import HandoffLimit, MessageLimit, pseudonym, retry_after, within_limit
 from api.models import ChatSession
 from api.municipality import MunicipalityConfig, cached_municipality
-from api.redaction import redact
 from api.schemas import MessageIn
 from api.settings import Settings
 from api.texts import text
@@ -297,20 +296,11 @@ async def send_message(
     now: NowDep,
 ) -> ResidentMessageOut:
     """Send a message to the counsellor (only while 'connected'; 409 otherwise)."""
-    if len(body.text) > settings.max_message_chars:
-        raise ApiError(
-            422, "message_too_long", text("message_too_long", max_chars=settings.max_message_chars)
-        )
+    # The widget sends to the chat's /messages, which takes the same way while connected.
+    conversation.check_length(body.text, settings.max_message_chars)
     session = await _session(db, session_id, settings, now)
     handoff = await draft.require_handoff(db, session.id)
-    redaction = redact(body.text)
-    stored = live.add_resident_message(db, handoff, redaction.text, now)
-    notice = None
-    if redaction.found and not session.pii_notice_given:
-        session.pii_notice_given = True
-        notice = text("pii_removed")
-    session.last_activity_at = now
-    await db.commit()
+    sent = await conversation.message_to_counsellor(db, session, handoff, body.text, now)
     return ResidentMessageOut(
-        message=LiveMessageOut.model_validate(stored, from_attributes=True), notice=notice
+        message=LiveMessageOut.model_validate(sent.stored, from_attributes=True), notice=sent.notice
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from starlette.testclient import TestClient
 
+from api.settings import Settings
+
 from .conftest import (
     Browser,
     Clock,
@@ -169,3 +171,30 @@ def test_counsellor_cannot_write_to_a_resident_who_left(
     refused = counsellor.post(f"/counsellor/handoffs/{handoff_id}/messages", {"text": "Hallo?"})
     assert refused.status_code == 409
     assert "verlaten" in refused.text
+
+
+def test_both_urls_take_a_live_message_the_same_way(
+    client: TestClient, fake_rasa: FakeRasa
+) -> None:
+    token, counsellor, handoff_id = _connected(client, fake_rasa)
+    text = "Mijn nummer is 06-12345678, bel me maar"
+    via_handoff = client.post(handoff_url(token, "/messages"), json={"text": text})
+    assert via_handoff.status_code == 201
+    assert _say(client, token, text) == []
+    feed = counsellor.get(f"/counsellor/handoffs/{handoff_id}/live").json()
+    stored = [m["text"] for m in feed["messages"] if m["sender"] == "resident"]
+    assert stored == [via_handoff.json()["message"]["text"]] * 2
+    assert "12345678" not in stored[0]
+
+
+def test_a_too_long_live_message_is_refused_on_both_urls(
+    client: TestClient, fake_rasa: FakeRasa, settings: Settings
+) -> None:
+    token, counsellor, handoff_id = _connected(client, fake_rasa)
+    too_long = "a" * (settings.max_message_chars + 1)
+    for url in (handoff_url(token, "/messages"), f"/api/v1/sessions/{token}/messages"):
+        refused = client.post(url, json={"text": too_long})
+        assert refused.status_code == 422
+        assert refused.json()["error"]["code"] == "message_too_long"
+    feed = counsellor.get(f"/counsellor/handoffs/{handoff_id}/live").json()
+    assert [m for m in feed["messages"] if m["sender"] == "resident"] == []
