@@ -60,17 +60,6 @@ BoolFact = bool | _Unknown | None
 StrFact = str | _Unknown | None
 
 
-def at_most(fact: NumFact, limit: int) -> Tri:
-    """Is the fact at most ``limit``?"""
-    if not isinstance(fact, Interval):
-        return None
-    if fact.hi is not None and fact.hi <= limit:
-        return True
-    if fact.lo > limit:
-        return False
-    return None
-
-
 def at_least(fact: NumFact, limit: int) -> Tri:
     """Is the fact at least ``limit``?"""
     if not isinstance(fact, Interval):
@@ -101,20 +90,8 @@ def is_true(fact: BoolFact) -> Tri:
     return fact if isinstance(fact, bool) else None
 
 
-def is_false(fact: BoolFact) -> Tri:
-    return (not fact) if isinstance(fact, bool) else None
-
-
 def equals(fact: StrFact, wanted: str) -> Tri:
     return (fact == wanted) if isinstance(fact, str) else None
-
-
-def tri_and(*values: Tri) -> Tri:
-    if False in values:
-        return False
-    if None in values:
-        return None
-    return True
 
 
 def tri_or(*values: Tri) -> Tri:
@@ -130,10 +107,3 @@ def bool_options(fact: BoolFact) -> tuple[bool, ...]:
     if isinstance(fact, bool):
         return (fact,)
     return (False, True)
-
-
-def bounds(fact: NumFact, default_hi: int | None = None) -> tuple[int, int | None] | None:
-    """(lo, hi) of a numeric fact, or None when there is no value at all."""
-    if isinstance(fact, Interval):
-        return fact.lo, fact.hi if fact.hi is not None else default_hi
-    return None

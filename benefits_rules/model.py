@@ -17,7 +17,6 @@ UNITS = (
     "count",
     "mode",
 )
-ROUNDING_MODES = ("floor_euro", "half_up_euro")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,6 @@ import hmac
 import secrets
 
 FIELD = "csrf_token"
-LOGIN_COOKIE = "rk_login_csrf"
 
 
 def new_token() -> str:

@@ -54,11 +54,6 @@ def public_numbers(root: Path = ROOT) -> PublicNumbers:
     return PublicNumbers(frozenset(phones), frozenset(postcodes))
 
 
-def postcode_key(written: str) -> str:
-    """ "6411 ne" -> "6411NE"."""
-    return re.sub(r"\s", "", written).upper()
-
-
 def _texts(root: Path) -> Iterator[str]:
     for pattern in SOURCES:
         for path in sorted(root.glob(pattern)):
