@@ -61,6 +61,12 @@ def test_only_main_imports_the_routers() -> None:
     assert {name: found for name, found in offenders.items() if found} == {}
 
 
+def test_page_helpers_serve_only_the_routes() -> None:
+    users = {name for name, imported in IMPORTS.items() if "api.pages" in imported}
+    assert users
+    assert {name for name in users if name != "api.main" and not _is_route_module(name)} == set()
+
+
 def test_routers_live_under_routes_and_only_main_includes_them() -> None:
     routers, includes = set(), set()
     for name, tree in SOURCES.items():
