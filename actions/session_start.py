@@ -8,15 +8,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.municipality import municipality_settings
+from actions.municipality import served_municipality
 from benefits_rules.contract import SLOT_MUNICIPALITY_PHONE
 
 
 def session_start_events() -> list[EventType]:
-    settings = municipality_settings()
     return [
         SessionStarted(),
-        SlotSet(SLOT_MUNICIPALITY_PHONE, settings["phone"]),
+        SlotSet(SLOT_MUNICIPALITY_PHONE, served_municipality().phone),
         ActionExecuted("action_listen"),
     ]
 

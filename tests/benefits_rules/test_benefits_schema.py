@@ -217,10 +217,12 @@ def test_a_second_municipality_needs_yaml_files_only(rules_copy: Path) -> None:
     town.mkdir()
     for scheme in ("fit_en_fun", "bijzondere_bijstand"):
         shutil.copytree(rules_copy / "municipalities" / "heerlen" / scheme, town / scheme)
+    heerlen = rules_copy / "municipalities" / "heerlen" / "municipality.yaml"
+    own = heerlen.read_text(encoding="utf-8").split("\nschemes:")[0]
+    for old, new in (("heerlen", "voorbeeldstad"), ("Heerlen", "Voorbeeldstad")):
+        own = own.replace(f": {old}", f": {new}").replace(f" {old}\n", f" {new}\n")
     (town / "municipality.yaml").write_text(
-        "schema_version: 1\nmunicipality: voorbeeldstad\nname: Voorbeeldstad\n"
-        "schemes: [fit_en_fun, bijzondere_bijstand]\n",
-        encoding="utf-8",
+        own + "\nschemes: [fit_en_fun, bijzondere_bijstand]\n", encoding="utf-8"
     )
     fun = town / "fit_en_fun" / "2026-01-01.yaml"
     fun.write_text(
