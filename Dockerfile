@@ -12,9 +12,8 @@ RUN useradd --create-home --uid 1001 rondkomen
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY actions ./actions
+# benefits_rules carries the municipality's file (data/municipalities/<key>/municipality.yaml).
 COPY benefits_rules ./benefits_rules
-COPY api/__init__.py ./api/__init__.py
-COPY api/municipalities ./api/municipalities
 # The NLU safety net's patterns; the actions read its term list too.
 COPY bot/__init__.py ./bot/__init__.py
 COPY bot/safety ./bot/safety

@@ -27,7 +27,7 @@ run: train ## Set up what is missing, then start Rasa, the action server and the
 
 user: setup ## Create a counsellor account: make user USERNAME=sanne ROLE=counsellor (asks a password)
 	@$(API_PY) scripts/stack.py --init-secrets
-	@.venv-api/bin/python -m api.cli create-user --username "$(USERNAME)" --role "$(or $(ROLE),counsellor)" --municipality "$(or $(MUNICIPALITY),heerlen)"
+	@.venv-api/bin/python -m api.cli create-user --username "$(USERNAME)" --role "$(or $(ROLE),counsellor)" $(if $(MUNICIPALITY),--municipality "$(MUNICIPALITY)")
 
 lint: setup ## ruff over all Python code
 	@.venv-api/bin/ruff check .

@@ -115,7 +115,7 @@ def _say_step(
 
 def start_check(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str) -> list[EventType]:
     """Start (or widen) the check, focused by an ask_* intent, asking only what is missing."""
-    schemes = dialogue.FOCUS.get(intent)
+    schemes = dialogue.focus(intent, municipality_key())
     household = tracker.get_slot(SLOT_HOUSEHOLD) or dialogue.new_household(municipality_key())
     if schemes:
         titles = dialogue.scheme_titles(household, schemes)

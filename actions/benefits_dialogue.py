@@ -24,6 +24,7 @@ from benefits_rules import (
     explain,
     fit_answer,
     is_dont_know,
+    load_municipality,
     load_rules,
     mentioned_facts,
     next_question,
@@ -34,22 +35,10 @@ from benefits_rules import (
 )
 from benefits_rules.fitting import Confirm
 
-# Which schemes an ask_* intent focuses the check on.
-FOCUS: Mapping[str, tuple[str, ...]] = {
-    "ask_zorgtoeslag": ("zorgtoeslag",),
-    "ask_huurtoeslag": ("huurtoeslag",),
-    "ask_kindgebonden_budget": ("kindgebonden_budget",),
-    "ask_kinderopvangtoeslag": ("kinderopvangtoeslag",),
-    "ask_bijzondere_bijstand": ("bijzondere_bijstand",),
-    "ask_kwijtschelding": ("kwijtschelding",),
-    "ask_minimaregelingen": (
-        "individuele_inkomenstoeslag",
-        "fit_en_fun",
-        "leergeld",
-        "bijzondere_bijstand",
-        "kwijtschelding",
-    ),
-}
+# An ask_<scheme> intent focuses the check on that scheme; this one on the municipality's own
+# schemes (the list in its municipality.yaml).
+ASK_PREFIX = "ask_"
+ASK_MUNICIPAL_SCHEMES = "ask_minimaregelingen"
 # A clear wish to leave the check, typed during it ("stop, ik wil geen check", "laat maar").
 LEAVE = re.compile(
     r"\b(stop\w*|laat\s+maar|hou\s+op|houd\s+op|geen\s+(check|vragen|zin)|niet\s+meer\s+verder|"
@@ -83,6 +72,16 @@ class Step:
     noted: bool = False  # facts for other questions were taken from the message
     result: dict[str, Any] | None = None
     explanation: tuple[str, ...] = ()
+
+
+def focus(intent: str, municipality: str) -> tuple[str, ...] | None:
+    """The schemes an ask_* intent focuses the check on; None for any other intent."""
+    if intent == ASK_MUNICIPAL_SCHEMES:
+        return tuple(load_municipality(municipality).schemes)
+    scheme = intent.removeprefix(ASK_PREFIX)
+    if scheme != intent and scheme in load_rules().all_scheme_keys():
+        return (scheme,)
+    return None
 
 
 def scheme_titles(household: Mapping[str, Any], schemes: Sequence[str]) -> list[str]:

@@ -36,7 +36,6 @@ CHECK_INTENTS = frozenset(
         "save_result",
         "check_more_info",
         "check_not_checked",
-        *dialogue.FOCUS,
         # Asides: "wat bedoel je?" and "wat is X?" are explained, then the same question comes
         # back (actions/explain.py), so the check keeps waiting for its answer.
         "explain_last",
@@ -59,7 +58,8 @@ def collect(slots: dict[str, Any], intent: str, text: str, municipality: str) ->
     found = situation_facts(text)
     if found and {**situation, **found} != situation:
         changes[SLOT_SITUATION] = {**situation, **found}
-    if active and intent not in CHECK_INTENTS:
+    focused = dialogue.focus(intent, municipality) is not None
+    if active and intent not in CHECK_INTENTS and not focused:
         changes["check_active"] = False
         changes["check_state"] = {**(slots.get("check_state") or {}), "paused": True}
     return changes

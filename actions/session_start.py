@@ -1,4 +1,5 @@
-"""Session start: fill the slots every answer may use (the municipality's phone number)."""
+"""Session start: fill the slots every answer may use (the municipality's phone number, town and
+local organisations)."""
 
 from __future__ import annotations
 
@@ -8,15 +9,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.municipality import municipality_settings
-from benefits_rules.contract import SLOT_MUNICIPALITY_PHONE
+from actions.municipality import municipality_slots
 
 
 def session_start_events() -> list[EventType]:
-    settings = municipality_settings()
     return [
         SessionStarted(),
-        SlotSet(SLOT_MUNICIPALITY_PHONE, settings["phone"]),
+        *(SlotSet(name, value) for name, value in municipality_slots().items()),
         ActionExecuted("action_listen"),
     ]
 

@@ -1,7 +1,9 @@
 """Command-line tasks for operators.
 
-    python -m api.cli create-user --username sanne --role counsellor --municipality heerlen \
+    python -m api.cli create-user --username sanne --role counsellor [--municipality KEY] \
         [--display-name "Sanne, schuldhulpverlener"]
+
+Without ``--municipality`` the account is for the municipality the API serves.
 
 The password is asked for twice at a prompt, or read as one line from standard input when that
 is not a terminal (``printf '%s\n' "$PASSWORD" | python -m api.cli create-user ...``). It never
@@ -21,7 +23,7 @@ from api.auth.models import Role
 from api.auth.users import UserError, create_user
 from api.db import make_engine, make_sessionmaker
 from api.migrate import upgrade_database
-from api.municipality import MunicipalityConfigError, load_municipality
+from api.municipality import MunicipalityConfigError, municipality_config
 from api.settings import Settings, get_settings
 from api.texts import text
 
@@ -35,7 +37,9 @@ def _read_password() -> str:
     return first
 
 
-async def _create(settings: Settings, args: argparse.Namespace, password: str) -> None:
+async def _create(
+    settings: Settings, args: argparse.Namespace, municipality: str, password: str
+) -> None:
     engine = make_engine(settings.database_url)
     try:
         async with make_sessionmaker(engine)() as db:
@@ -44,7 +48,7 @@ async def _create(settings: Settings, args: argparse.Namespace, password: str) -
                 username=args.username,
                 password=password,
                 role=Role(args.role),
-                municipality=args.municipality,
+                municipality=municipality,
                 display_name=args.display_name or text("counsellor_default_name"),
                 now=datetime.now(timezone.utc),
             )
@@ -58,19 +62,21 @@ def main(argv: Sequence[str] | None = None, settings: Settings | None = None) ->
     create = commands.add_parser("create-user", help="create a counsellor, editor or admin")
     create.add_argument("--username", required=True)
     create.add_argument("--role", required=True, choices=[r.value for r in Role])
-    create.add_argument("--municipality", required=True)
+    create.add_argument("--municipality", help="its key (default: the municipality served)")
     create.add_argument("--display-name", help="the name or role residents see")
     args = parser.parse_args(argv)
     settings = settings or get_settings()
     try:
-        load_municipality(settings.municipalities_dir, args.municipality)
+        municipality = municipality_config(
+            args.municipality or settings.municipality, settings.rules_dir
+        ).key
         password = _read_password()
         upgrade_database(settings.database_url)
-        asyncio.run(_create(settings, args, password))
+        asyncio.run(_create(settings, args, municipality, password))
     except (UserError, MunicipalityConfigError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"created {args.role} {args.username!r} for {args.municipality}")
+    print(f"created {args.role} {args.username!r} for {municipality}")
     return 0
 
 

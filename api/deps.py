@@ -1,4 +1,4 @@
-"""Typed FastAPI dependencies: settings, database session, Rasa client, clock."""
+"""Typed FastAPI dependencies: settings, database session, Rasa client, municipality, clock."""
 
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ def get_rasa(request: Request) -> RasaClient:
 
 
 def get_municipality(request: Request) -> MunicipalityConfig:
+    """The municipality this API serves (read and validated once, at start-up): the one way a
+    route gets it."""
     config: MunicipalityConfig = request.app.state.municipality
     return config
 

@@ -19,7 +19,7 @@ from api.errors import install_error_handlers
 from api.log_setup import configure_logging
 from api.middleware import BodyLimit, SecurityHeaders
 from api.migrate import upgrade_database
-from api.municipality import load_municipality
+from api.municipality import municipality_config
 from api.rasa_client import RasaClient
 from api.redaction import warm_up as redaction_warm_up
 from api.routes import (
@@ -39,7 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the application; nothing connects until start-up."""
     settings = settings or get_settings()
     configure_logging()
-    municipality = load_municipality(settings.municipalities_dir, settings.municipality)
+    municipality = municipality_config(settings.municipality, settings.rules_dir)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

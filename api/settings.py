@@ -39,8 +39,12 @@ class Settings(BaseSettings):
     action_server_url: str = "http://127.0.0.1:5055"
     rasa_timeout_seconds: float = 30.0
 
-    municipality: str = "heerlen"
-    municipalities_dir: Path = PROJECT_ROOT / "api" / "municipalities"
+    # The municipality served (RONDKOMEN_MUNICIPALITY); None: the one benefits_rules' data names
+    # (benefits_rules/data/deployment.yaml). Its file: data/municipalities/<key>/municipality.yaml.
+    municipality: str | None = None
+    # benefits_rules' data folder to read the municipality from; None: the installed package's.
+    # Tests point it at a changed copy (e.g. office hours around the clock).
+    rules_dir: Path | None = None
     widget_dir: Path = PROJECT_ROOT / "web_widget"
     # Sites on another origin that embed the widget (CORS), e.g. ["https://www.heerlen.nl"].
     # Set as JSON: RONDKOMEN_WIDGET_ORIGINS='["https://www.heerlen.nl"]'.

@@ -9,8 +9,10 @@ Public API::
     next_question(household, schemes=None, rules_dir=None) -> Question | None
     parse_household(data, rules_dir=None) -> Household        # raises InvalidHousehold
     explain(evaluation, rules_dir=None) -> str                 # Dutch B1 text for the chat
+    describe(household, situation, results) -> (Described, ...) # one labelled line per fact
     apply_answer(household_dict, fact, answer) -> dict         # chat answer -> fact value
     load_rules(rules_dir=None) -> RuleBook                     # cached; RuleDataError if broken
+    load_municipality(key=None, rules_dir=None) -> Municipality # default: data/deployment.yaml
 
 Reading what residents type (one parser for the chat and the rules)::
 
@@ -23,15 +25,17 @@ Reading what residents type (one parser for the chat and the rules)::
 from __future__ import annotations
 
 from .answers import answer_value, apply_answer
+from .describe import Described, describe
 from .engine import evaluate
-from .errors import InvalidHousehold, RuleDataError, UnknownScheme
+from .errors import InvalidHousehold, RuleDataError, UnknownMunicipality, UnknownScheme
 from .explain import explain
 from .facts import UNKNOWN, Interval
 from .fitting import Confirm, Fit, fit_answer, plausible_facts
 from .household import Child, Childcare, Household
-from .loader import load_rules
+from .loader import load_municipality, load_rules
 from .mentions import mentioned_facts, situation_facts
-from .model import Button, RuleBook
+from .model import Button, Contact, Municipality, RuleBook
+from .municipality import MUNICIPALITY_ENV
 from .parse import parse_household
 from .questions import Question, next_question
 from .reading import (
@@ -46,6 +50,7 @@ from .result import Amount, Evaluation, Outcome, Reason, SchemeResult
 from .schema import SCHEMA_VERSION
 
 __all__ = [
+    "MUNICIPALITY_ENV",
     "SCHEMA_VERSION",
     "UNKNOWN",
     "Amount",
@@ -53,26 +58,32 @@ __all__ = [
     "Child",
     "Childcare",
     "Confirm",
+    "Contact",
+    "Described",
     "Evaluation",
     "Fit",
     "Household",
     "Interval",
     "InvalidHousehold",
     "Money",
+    "Municipality",
     "Outcome",
     "Question",
     "Reason",
     "RuleBook",
     "RuleDataError",
     "SchemeResult",
+    "UnknownMunicipality",
     "UnknownScheme",
     "answer_value",
     "apply_answer",
     "child_count",
+    "describe",
     "evaluate",
     "explain",
     "fit_answer",
     "is_dont_know",
+    "load_municipality",
     "load_rules",
     "mentioned_facts",
     "next_question",

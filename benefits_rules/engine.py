@@ -155,7 +155,7 @@ def _municipal_rules(book: RuleBook, hh: Household, key: str) -> SchemeRules | S
     municipality = book.municipalities[hh.municipality]
     rules = municipality.schemes.get(key)
     if rules is None:
-        name = municipality.name
+        name = municipality.place
         reason = Reason(
             "municipality",
             False,

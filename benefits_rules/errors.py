@@ -34,3 +34,11 @@ class UnknownScheme(ValueError):
     def __init__(self, scheme: str, known: tuple[str, ...]) -> None:
         self.scheme = scheme
         super().__init__(f"unknown scheme {scheme!r}; known: {', '.join(known)}")
+
+
+class UnknownMunicipality(ValueError):
+    """A municipality was asked for that has no folder in the rule data."""
+
+    def __init__(self, key: str, known: tuple[str, ...]) -> None:
+        self.key = key
+        super().__init__(f"unknown municipality {key!r}; known: {', '.join(known)}")

@@ -171,10 +171,21 @@ def fit_answer(fact: str, kind: str, text: str) -> Fit:
     if fact == "housing":
         return Fit(value=parse_housing(text) or {"anders": "other"}.get(text.strip().lower()))
     if fact == "municipality":
-        return Fit(value="heerlen" if "heerlen" in text.lower() else None)
+        return Fit(value=municipality_named(text))
     if kind == "yes_no":
         return Fit(value=parse_yes_no(text))
     return Fit()
+
+
+def municipality_named(text: str) -> str | None:
+    """The key of the municipality the answer names ("in Heerlen"), from the municipality files."""
+    from .loader import load_rules  # local import: the loader needs the reading modules' types
+
+    said = text.lower()
+    for municipality in load_rules().municipalities.values():
+        if municipality.key in said or municipality.place.lower() in said:
+            return municipality.key
+    return None
 
 
 def plausible_facts(facts: dict[str, Any]) -> dict[str, Any]:

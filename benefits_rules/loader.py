@@ -2,11 +2,12 @@
 
 Layout (see docs/rules.md)::
 
+    data/deployment.yaml                  the municipality an installation serves by default
     data/common.yaml                      shared Dutch texts
     data/questions.yaml                   the questions the chat asks, per household fact
     data/national/<scheme>/texts.yaml     Dutch texts of a national scheme
     data/national/<scheme>/<date>.yaml    its rules from that date
-    data/municipalities/<name>/municipality.yaml
+    data/municipalities/<name>/municipality.yaml   all about one municipality (municipality.py)
     data/municipalities/<name>/<scheme>/texts.yaml and <date>.yaml
 """
 
@@ -20,9 +21,10 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from .errors import RuleDataError
+from .errors import RuleDataError, UnknownMunicipality
 from .household import ASKABLE_FACTS
 from .model import (
+    Button,
     CommonTexts,
     Municipality,
     ParameterSet,
@@ -32,44 +34,14 @@ from .model import (
     SchemeRules,
     SchemeVersion,
 )
+from .municipality import read_municipality, scheme_list
 from .schema import FileReader, read_how_to_apply, read_parameters, read_sources
-from .schema_texts import read_common, read_question, read_texts
+from .schema_texts import COMMON_TEXT_KEYS, read_common, read_question, read_texts
 from .schemes import CALCULATORS
 from .yamlio import load_yaml
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent / "data"
 _PERIOD_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}\.yaml$")
-# Texts in common.yaml the code uses, with the placeholders each may contain.
-COMMON_TEXT_KEYS: Mapping[str, tuple[str, ...]] = {
-    "cannot_check": (),
-    "figure_missing": (),
-    "indicative_note": (),
-    "no_rules": (),
-    "no_rules_for_date": ("date",),
-    "rules_of_today": ("date",),
-    "no_norms": (),
-    "not_offered": ("municipality",),
-    "not_offered_short": ("municipality",),
-    "pension_age_unclear": (),
-    "kostendeler_unclear": (),
-    "asset_rules_unknown": (),
-    "outcome_eligible": ("title",),
-    "outcome_possibly_eligible": ("title",),
-    "outcome_unknown": ("titles",),
-    "outcome_not_eligible": ("items",),
-    "not_eligible_item": ("title", "reason"),
-    "amount_exact": ("amount", "period"),
-    "amount_range": ("minimum", "maximum", "period"),
-    "amount_up_to": ("maximum", "period"),
-    "period_month": (),
-    "period_year": (),
-    "reasons_header": (),
-    "not_checked_header": (),
-    "disclaimer": (),
-    "how_to_apply": ("text", "url"),
-    "list_and": (),
-    "nothing_to_say": (),
-}
 
 
 def _display(path: Path, root: Path) -> str:
@@ -189,12 +161,11 @@ def _read_municipality(
 ) -> Municipality:
     reader = _reader(folder / "municipality.yaml", root)
     reader.header("municipality", folder.name)
-    reader.only(reader.root, ("schema_version", "municipality", "name", "schemes"), "")
-    listed = reader.get(reader.root, "schemes", list, "")
+    listed = scheme_list(reader)
     schemes: dict[str, SchemeRules] = {}
     for index, key in enumerate(listed):
-        sub = folder / str(key)
-        if not isinstance(key, str) or not sub.is_dir():
+        sub = folder / key
+        if not sub.is_dir():
             reader.fail(
                 listed.line_of(index), f"schemes[{index}]", f"has no folder {_display(sub, root)}"
             )
@@ -207,12 +178,26 @@ def _read_municipality(
             reader.fail(
                 reader.root.line_of("schemes"), "schemes", f"does not list the folder {sub.name!r}"
             )
-    return Municipality(
-        folder.name, reader.text(reader.root, "name", ""), MappingProxyType(schemes)
-    )
+    return read_municipality(reader, schemes)
 
 
-def _read_questions(root: Path) -> Mapping[str, QuestionSpec]:
+def _read_deployment(root: Path, municipalities: Mapping[str, Municipality]) -> str:
+    """The municipality this installation serves by default (``deployment.yaml``)."""
+    reader = _reader(root / "deployment.yaml", root)
+    reader.only(reader.root, ("schema_version", "municipality"), "")
+    key = reader.text(reader.root, "municipality", "")
+    if key not in municipalities:
+        reader.fail(
+            reader.root.line_of("municipality"),
+            "municipality",
+            f"{key!r} has no folder municipalities/{key} (known: {', '.join(municipalities)})",
+        )
+    return key
+
+
+def _read_questions(
+    root: Path, municipalities: Mapping[str, Municipality]
+) -> Mapping[str, QuestionSpec]:
     reader = _reader(root / "questions.yaml", root)
     reader.only(reader.root, ("schema_version", "questions"), "")
     table = reader.get(reader.root, "questions", dict, "")
@@ -223,6 +208,16 @@ def _read_questions(root: Path) -> Mapping[str, QuestionSpec]:
     for fact in questions:
         if fact not in ASKABLE_FACTS:
             reader.fail(table.line_of(fact), f"questions.{fact}", "is not a household fact")
+    # One button per municipality file, so a new municipality needs no second list.
+    where = questions["municipality"]
+    if where.buttons:
+        reader.fail(
+            table["municipality"].line_of("buttons"),
+            "questions.municipality.buttons",
+            "come from the municipality files; leave them out",
+        )
+    buttons = tuple(Button(m.place, m.key) for m in municipalities.values())
+    questions["municipality"] = dataclasses.replace(where, buttons=buttons)
     return MappingProxyType(questions)
 
 
@@ -245,7 +240,7 @@ def read_rules(rules_dir: Path) -> RuleBook:
         for folder in sorted((root / "municipalities").iterdir())
         if folder.is_dir()
     }
-    questions = _read_questions(root)
+    questions = _read_questions(root, municipalities)
     return RuleBook(
         national=MappingProxyType(national),
         municipalities=MappingProxyType(municipalities),
@@ -253,6 +248,7 @@ def read_rules(rules_dir: Path) -> RuleBook:
         questions=questions,
         common=CommonTexts(common.texts),
         fact_order=MappingProxyType({fact: q.order for fact, q in questions.items()}),
+        default_municipality=_read_deployment(root, municipalities),
     )
 
 
@@ -271,3 +267,13 @@ def load_rules(rules_dir: Path | None = None) -> RuleBook:
             _default_book.append(_cached(str(DEFAULT_RULES_DIR)))
         return _default_book[0]
     return _cached(str(rules_dir.resolve()))
+
+
+def load_municipality(key: str | None = None, rules_dir: Path | None = None) -> Municipality:
+    """The municipality ``key`` (default: the one ``deployment.yaml`` names), validated with
+    the rest of the rule data; raises :class:`UnknownMunicipality` for a key without a folder."""
+    book = load_rules(rules_dir)
+    found = book.municipalities.get(key or book.default_municipality)
+    if found is None:
+        raise UnknownMunicipality(str(key), tuple(book.municipalities))
+    return found

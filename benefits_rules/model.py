@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 UNITS = (
@@ -145,9 +145,28 @@ class ParameterSet:
 
 
 @dataclass(frozen=True, slots=True)
-class Municipality:
-    key: str
+class Contact:
+    """A local organisation the bot's answers name (e.g. who handles kwijtschelding)."""
+
     name: str
+    about: str = ""  # what the name stands for, e.g. "Belastingsamenwerking ..."
+    phone: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Municipality:
+    """One municipality as residents, counsellors and the rules see it (its municipality.yaml)."""
+
+    key: str
+    place: str  # "Heerlen", as in "in Heerlen"
+    name: str  # "Gemeente Heerlen"
+    phone: str
+    phone_href: str
+    privacy_url: str
+    timezone: str
+    office_hours: Mapping[str, tuple[time, time]]  # by English weekday; a missing day is closed
+    contacts: Mapping[str, Contact]  # by role, e.g. "kwijtschelding"
     schemes: Mapping[str, SchemeRules]
 
 
@@ -190,6 +209,8 @@ class RuleBook:
     questions: Mapping[str, QuestionSpec]
     common: CommonTexts
     fact_order: Mapping[str, int] = field(default_factory=dict)
+    # The municipality an installation serves unless its settings name another (deployment.yaml).
+    default_municipality: str = ""
     # Evaluation plans per (scheme rules, date), filled by the engine; a cache, not rule data.
     plans: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
     # Reasons already made, per scheme rules object (see ResultBuilder); a cache as well.

@@ -132,7 +132,9 @@ def read_sources(reader: FileReader, mapping: MarkedDict, key: str) -> tuple[Sou
         if not isinstance(item, MarkedDict):
             reader.fail(line_in(items, index), path, "must be a mapping with title and url")
         reader.only(item, ("title", "url"), path)
-        sources.append(Source(reader.text(item, "title", path), _url(reader, item, "url", path)))
+        sources.append(
+            Source(reader.text(item, "title", path), url_field(reader, item, "url", path))
+        )
     return tuple(sources)
 
 
@@ -140,11 +142,11 @@ def read_how_to_apply(reader: FileReader) -> HowToApply:
     item = reader.get(reader.root, "how_to_apply", dict, "")
     reader.only(item, ("text", "url"), "how_to_apply")
     return HowToApply(
-        reader.text(item, "text", "how_to_apply"), _url(reader, item, "url", "how_to_apply")
+        reader.text(item, "text", "how_to_apply"), url_field(reader, item, "url", "how_to_apply")
     )
 
 
-def _url(reader: FileReader, mapping: MarkedDict, key: str, path: str) -> str:
+def url_field(reader: FileReader, mapping: MarkedDict, key: str, path: str) -> str:
     url = reader.text(mapping, key, path)
     if not url.startswith(("https://", "http://")):
         reader.fail(mapping.line_of(key), f"{path}.{key}", f"must be a web address, got {url!r}")
@@ -198,7 +200,7 @@ def _read_parameter(
             f"{path}.valid_from",
             f"is after the file's valid_from {valid_from}; start a new period file",
         )
-    source = _url(reader, entry, "source", path)
+    source = url_field(reader, entry, "source", path)
     verified = reader.get(entry, "verified", bool, path)
     note = reader.text(entry, "note", path, required=False)
     if "value" not in entry:

@@ -9,6 +9,8 @@ then they fail.
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import socket
 import sys
 import uuid
@@ -24,7 +26,7 @@ POSTGRES_ADMIN_URL = os.environ.get(
     "RONDKOMEN_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
 )
 REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
-ALWAYS_OPEN = ROOT / "tests" / "data" / "municipalities_always_open"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _reachable(host: str, port: int) -> bool:
@@ -68,6 +70,19 @@ def postgres_database() -> Iterator[str]:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def always_open_rules(target: Path) -> Path:
+    """A copy of benefits_rules' data in which every municipality's counsellors are there around
+    the clock, so tests of "chat now" do not depend on the hour they run. Test data only."""
+    shutil.copytree(ROOT / "benefits_rules" / "data", target)
+    hours = "office_hours:\n" + "".join(f'  {day}: ["00:00", "23:59:59"]\n' for day in WEEKDAYS)
+    for path in target.glob("municipalities/*/municipality.yaml"):
+        text = path.read_text(encoding="utf-8")
+        changed = re.sub(r"^office_hours:\n(?:  .*\n)+", hours, text, count=1, flags=re.M)
+        assert changed != text, f"no office_hours in {path}"
+        path.write_text(changed, encoding="utf-8")
+    return target
+
+
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     """The real stack (Rasa, action server, API) on free ports with a fresh SQLite database."""
@@ -89,9 +104,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
             # tests/api/test_abuse_limits.py).
             **NO_ADDRESS_LIMITS,
             # Counsellors' office hours always open, so the live-handoff test runs at any hour.
-            "RONDKOMEN_MUNICIPALITIES_DIR": str(
-                ROOT / "tests" / "data" / "municipalities_always_open"
-            ),
+            "RONDKOMEN_RULES_DIR": str(always_open_rules(workdir / "rules")),
         },
     )
     instance.start()

@@ -26,7 +26,7 @@ from ._contact import phone_numbers
 ROOT: Final = Path(__file__).resolve().parents[2]
 # The files whose strings residents read, relative to the repository root.
 SOURCES: Final = (
-    "api/municipalities/*.yml",
+    "benefits_rules/data/municipalities/*/municipality.yaml",
     "api/texts.nl.yml",
     "actions/texts.nl.yml",
     "bot/domain/*.yml",

@@ -36,10 +36,10 @@ def _unavailable(municipality: MunicipalityDep) -> ApiError:
 
 @router.post("/sessions", status_code=status.HTTP_201_CREATED, response_model=SessionCreated)
 async def create_session(
-    _limit: SessionLimit, db: DbDep, settings: SettingsDep, now: NowDep
+    _limit: SessionLimit, db: DbDep, municipality: MunicipalityDep, now: NowDep
 ) -> SessionCreated:
     """Start an anonymous conversation. No login; the id is the only key to it."""
-    token = await conversation.create_session(db, settings.municipality, now)
+    token = await conversation.create_session(db, municipality.key, now)
     return SessionCreated(session_id=token)
 
 

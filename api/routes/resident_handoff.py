@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api import conversation
 from api.auth.models import CounsellorUser
-from api.deps import DbDep, NowDep, RasaDep, SettingsDep
+from api.deps import DbDep, MunicipalityDep, NowDep, RasaDep, SettingsDep
 from api.errors import ApiError, ErrorBody
 from api.handoff import consent as consent_service
 from api.handoff import draft, live
@@ -37,7 +37,7 @@ from api.handoff.schemas import (
 from api.input_text import MAX_DB_INT
 from api.limits import HandoffLimit, MessageLimit, pseudonym, retry_after, within_limit
 from api.models import ChatSession
-from api.municipality import MunicipalityConfig, cached_municipality
+from api.municipality import MunicipalityConfig
 from api.schemas import MessageIn
 from api.settings import Settings
 from api.texts import text
@@ -54,7 +54,12 @@ _CALLBACK_WINDOW = timedelta(days=1)
 
 
 async def _count_callback(
-    db: AsyncSession, settings: Settings, handoff: Handoff, phone: str | None, now: datetime
+    db: AsyncSession,
+    settings: Settings,
+    config: MunicipalityConfig,
+    handoff: Handoff,
+    phone: str | None,
+    now: datetime,
 ) -> None:
     """Call-back requests per phone number per day are limited: nobody gets a municipality to
     phone someone else over and over. Counted under an HMAC of the number, never the number."""
@@ -67,7 +72,6 @@ async def _count_callback(
     who = pseudonym(settings, "phone", number)
     limit = settings.callbacks_per_number_per_day
     if not await within_limit(db, "callback", who, limit, _CALLBACK_WINDOW, now):
-        config = cached_municipality(settings.municipalities_dir, handoff.municipality)
         raise ApiError(
             429,
             "callback_limit",
@@ -81,10 +85,6 @@ _WITH_COUNSELLOR = (HandoffStatus.CLAIMED, HandoffStatus.CALLBACK_PLANNED)
 
 async def _session(db: AsyncSession, token: str, settings: Settings, now: datetime) -> ChatSession:
     return await conversation.live_session(db, token, now, settings.session_idle)
-
-
-def _config(settings: Settings, session: ChatSession) -> MunicipalityConfig:
-    return cached_municipality(settings.municipalities_dir, session.municipality)
 
 
 async def _counsellor_name(db: AsyncSession, handoff: Handoff) -> str | None:
@@ -116,11 +116,10 @@ async def _out(db: AsyncSession, handoff: Handoff, notice: str | None = None) ->
 
 @router.get("/availability", response_model=AvailabilityOut, responses=_ERRORS)
 async def get_availability(
-    session_id: str, db: DbDep, settings: SettingsDep, now: NowDep
+    session_id: str, db: DbDep, settings: SettingsDep, config: MunicipalityDep, now: NowDep
 ) -> AvailabilityOut:
     """Which routes can be offered now. Show 'chat' only when it is true."""
-    session = await _session(db, session_id, settings, now)
-    config = _config(settings, session)
+    await _session(db, session_id, settings, now)
     presence = timedelta(seconds=settings.counsellor_presence_seconds)
     found = await compute_availability(db, config, now, presence)
     return AvailabilityOut(
@@ -199,6 +198,7 @@ async def give_consent(
     body: ConsentIn,
     db: DbDep,
     settings: SettingsDep,
+    config: MunicipalityDep,
     now: NowDep,
 ) -> HandoffOut:
     """Consent ("Ja, deel dit"): share exactly the current items along the chosen route.
@@ -210,11 +210,10 @@ async def give_consent(
     """
     session = await _session(db, session_id, settings, now)
     handoff = await draft.require_handoff(db, session.id)
-    config = _config(settings, session)
     presence = timedelta(seconds=settings.counsellor_presence_seconds)
     route = Route(body.route)
     if route is Route.CALLBACK:
-        await _count_callback(db, settings, handoff, body.phone, now)
+        await _count_callback(db, settings, config, handoff, body.phone, now)
     chat_possible = (
         route is Route.CHAT and (await compute_availability(db, config, now, presence)).chat
     )
@@ -238,12 +237,17 @@ async def give_consent(
 
 @router.post("/decline", response_model=NoticeOut, responses=_ERRORS)
 async def decline(
-    _limit: HandoffLimit, session_id: str, db: DbDep, settings: SettingsDep, now: NowDep
+    _limit: HandoffLimit,
+    session_id: str,
+    db: DbDep,
+    settings: SettingsDep,
+    config: MunicipalityDep,
+    now: NowDep,
 ) -> NoticeOut:
     """Decline ("Nee"): nothing is shared; the unshared preview is deleted."""
     session = await _session(db, session_id, settings, now)
     await draft.decline(db, session.id)
-    return NoticeOut(notice=text("handoff_declined", phone=_config(settings, session).phone))
+    return NoticeOut(notice=text("handoff_declined", phone=config.phone))
 
 
 @router.post("/withdraw", response_model=HandoffOut, responses=_ERRORS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from actions import benefits_dialogue as dialogue
+from benefits_rules import load_municipality
 from tests.actions.answers import SINGLE_MOTHER
 
 TODAY = date(2026, 3, 1)
@@ -230,3 +231,12 @@ def test_saying_you_rent_at_a_yes_no_question_is_noted_not_misunderstood() -> No
     assert noted.household["housing"] == "rent"
     assert noted.reprompt is None
     assert noted.state.get("misses") is None
+
+
+def test_an_ask_intent_focuses_on_its_scheme_or_the_municipality_s_own_schemes() -> None:
+    own = tuple(load_municipality("heerlen").schemes)
+    assert dialogue.focus("ask_minimaregelingen", "heerlen") == own
+    assert dialogue.focus("ask_zorgtoeslag", "heerlen") == ("zorgtoeslag",)
+    assert dialogue.focus("ask_kwijtschelding", "heerlen") == ("kwijtschelding",)
+    assert dialogue.focus("ask_human", "heerlen") is None
+    assert dialogue.focus("check_benefits", "heerlen") is None

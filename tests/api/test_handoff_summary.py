@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from api.handoff.summary import euro, item_kinds, items_from_slots, question_item
+from api.handoff.summary import item_kinds, items_from_slots, question_item
 
 from .conftest import FULL_SLOTS
 
@@ -90,12 +90,6 @@ def test_scheme_title_from_the_result_is_used() -> None:
 def test_consent_keeps_kinds_only() -> None:
     items = [*items_from_slots(FULL_SLOTS), question_item("Kan ik uitstel krijgen?")]
     assert item_kinds(items) == ["topic", "urgent", "household", "benefit", "question"]
-
-
-def test_euro_uses_dutch_thousands_separator() -> None:
-    assert euro(1400) == "€ 1.400"
-    assert euro(1_250_000) == "€ 1.250.000"
-    assert euro(99.6) == "€ 100"
 
 
 def test_facts_said_in_passing_and_a_bailiff_reach_the_summary() -> None:

@@ -14,6 +14,8 @@ from benefits_rules.loader import DEFAULT_RULES_DIR, read_rules
 from benefits_rules.model import Param
 from benefits_rules.schema import SCHEMA_VERSION
 
+from .conftest import break_file, line_of
+
 ZORG_2026 = Path("national") / "zorgtoeslag" / "2026-01-01.yaml"
 
 
@@ -65,7 +67,7 @@ def test_periods_chain_without_gaps() -> None:
 
 
 def test_only_the_latest_period_may_end_with_valid_until(rules_copy: Path) -> None:
-    _break(
+    break_file(
         rules_copy,
         Path("national/zorgtoeslag/2025-01-01.yaml"),
         "valid_from: 2025-01-01\n",
@@ -76,7 +78,7 @@ def test_only_the_latest_period_may_end_with_valid_until(rules_copy: Path) -> No
 
 
 def test_valid_until_before_valid_from_is_refused(rules_copy: Path) -> None:
-    _break(
+    break_file(
         rules_copy,
         Path("national/zorgtoeslag/2026-01-01.yaml"),
         "valid_until: 2026-12-31",
@@ -84,18 +86,6 @@ def test_valid_until_before_valid_from_is_refused(rules_copy: Path) -> None:
     )
     with pytest.raises(RuleDataError, match=r"2026-01-01\.yaml:.*valid_until: is before"):
         read_rules(rules_copy)
-
-
-def _break(rules_copy: Path, relative: Path, old: str, new: str) -> None:
-    path = rules_copy / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _line_of(rules_copy: Path, relative: Path, fragment: str) -> int:
-    lines = (rules_copy / relative).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if fragment in line)
 
 
 @pytest.mark.parametrize(
@@ -139,7 +129,7 @@ def _line_of(rules_copy: Path, relative: Path, fragment: str) -> int:
 def test_a_broken_file_names_file_line_and_field(
     rules_copy: Path, old: str, new: str, field: str, problem: str
 ) -> None:
-    _break(rules_copy, ZORG_2026, old, new)
+    break_file(rules_copy, ZORG_2026, old, new)
     with pytest.raises(RuleDataError) as caught:
         read_rules(rules_copy)
     message = str(caught.value)
@@ -149,7 +139,7 @@ def test_a_broken_file_names_file_line_and_field(
     line = caught.value.line
     assert line is not None
     assert re.match(rf"^{re.escape(str(ZORG_2026))}:{line}:", message)
-    assert line == _line_of(rules_copy, ZORG_2026, new.splitlines()[0].strip())
+    assert line == line_of(rules_copy, ZORG_2026, new.splitlines()[0].strip())
 
 
 def test_a_missing_parameter_is_reported(rules_copy: Path) -> None:
@@ -163,13 +153,13 @@ def test_a_missing_parameter_is_reported(rules_copy: Path) -> None:
 
 
 def test_null_is_only_allowed_for_figures_that_may_be_missing(rules_copy: Path) -> None:
-    _break(rules_copy, ZORG_2026, "value: 4085700", "value: null")
+    break_file(rules_copy, ZORG_2026, "value: 4085700", "value: null")
     with pytest.raises(RuleDataError, match="must have a value for this calculator"):
         read_rules(rules_copy)
 
 
 def test_a_yaml_syntax_error_names_the_line(rules_copy: Path) -> None:
-    _break(rules_copy, ZORG_2026, "    unit: years", "    unit: [years")
+    break_file(rules_copy, ZORG_2026, "    unit: years", "    unit: [years")
     with pytest.raises(RuleDataError) as caught:
         read_rules(rules_copy)
     assert str(caught.value).startswith(f"{ZORG_2026}:")
@@ -178,7 +168,7 @@ def test_a_yaml_syntax_error_names_the_line(rules_copy: Path) -> None:
 
 
 def test_a_duplicate_key_is_an_error(rules_copy: Path) -> None:
-    _break(rules_copy, ZORG_2026, "  min_age:\n", "  min_age:\n    value: 1\n  min_age:\n")
+    break_file(rules_copy, ZORG_2026, "  min_age:\n", "  min_age:\n    value: 1\n  min_age:\n")
     with pytest.raises(RuleDataError, match="duplicate key 'min_age'"):
         read_rules(rules_copy)
 
@@ -191,7 +181,7 @@ def test_a_file_name_that_does_not_match_valid_from(rules_copy: Path) -> None:
 
 def test_a_reason_text_with_an_unknown_placeholder(rules_copy: Path) -> None:
     texts = Path("national") / "zorgtoeslag" / "texts.yaml"
-    _break(
+    break_file(
         rules_copy,
         texts,
         "niet hoger dan {limit} euro per jaar.",
@@ -202,11 +192,11 @@ def test_a_reason_text_with_an_unknown_placeholder(rules_copy: Path) -> None:
     assert "texts.yaml" in str(caught.value)
     assert "reasons.income.met" in str(caught.value)
     assert "{limiet}" in str(caught.value)
-    assert caught.value.line == _line_of(rules_copy, texts, "{limiet}")
+    assert caught.value.line == line_of(rules_copy, texts, "{limiet}")
 
 
 def test_a_question_without_text(rules_copy: Path) -> None:
-    _break(rules_copy, Path("questions.yaml"), "    text: Hoe oud bent u?\n", "")
+    break_file(rules_copy, Path("questions.yaml"), "    text: Hoe oud bent u?\n", "")
     with pytest.raises(RuleDataError, match=r"questions\.yaml:\d+: questions\.age\.text"):
         read_rules(rules_copy)
 
@@ -217,10 +207,12 @@ def test_a_second_municipality_needs_yaml_files_only(rules_copy: Path) -> None:
     town.mkdir()
     for scheme in ("fit_en_fun", "bijzondere_bijstand"):
         shutil.copytree(rules_copy / "municipalities" / "heerlen" / scheme, town / scheme)
+    heerlen = rules_copy / "municipalities" / "heerlen" / "municipality.yaml"
+    own = heerlen.read_text(encoding="utf-8").split("\nschemes:")[0]
+    for old, new in (("heerlen", "voorbeeldstad"), ("Heerlen", "Voorbeeldstad")):
+        own = own.replace(f": {old}", f": {new}").replace(f" {old}\n", f" {new}\n")
     (town / "municipality.yaml").write_text(
-        "schema_version: 1\nmunicipality: voorbeeldstad\nname: Voorbeeldstad\n"
-        "schemes: [fit_en_fun, bijzondere_bijstand]\n",
-        encoding="utf-8",
+        own + "\nschemes: [fit_en_fun, bijzondere_bijstand]\n", encoding="utf-8"
     )
     fun = town / "fit_en_fun" / "2026-01-01.yaml"
     fun.write_text(
@@ -245,6 +237,6 @@ def test_a_second_municipality_needs_yaml_files_only(rules_copy: Path) -> None:
 
 
 def test_an_unlisted_scheme_folder_is_an_error(rules_copy: Path) -> None:
-    _break(rules_copy, Path("municipalities/heerlen/municipality.yaml"), "  - leergeld\n", "")
+    break_file(rules_copy, Path("municipalities/heerlen/municipality.yaml"), "  - leergeld\n", "")
     with pytest.raises(RuleDataError, match="does not list the folder 'leergeld'"):
         read_rules(rules_copy)

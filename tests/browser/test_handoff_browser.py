@@ -1,9 +1,9 @@
 """End to end (issue 5): a resident in the widget and a counsellor in the inbox chat with each
 other, in headless Chromium, against the real stack (API, Rasa, action server).
 
-"Chat now" needs office hours: run the stack with
-RONDKOMEN_MUNICIPALITIES_DIR=tests/data/municipalities_always_open, or the test is skipped
-outside Heerlen's office hours.
+"Chat now" needs office hours: the test stack (tests/conftest.py) gives the API a copy of the
+rule data with office hours around the clock (RONDKOMEN_RULES_DIR); a stack without it skips
+the test outside Heerlen's office hours.
 """
 
 from __future__ import annotations
@@ -113,8 +113,8 @@ def _skip_when_office_closed(stack_url: str) -> None:
     ).json()
     if not availability["office_open"]:
         pytest.skip(
-            "outside Heerlen's office hours: start the stack with "
-            "RONDKOMEN_MUNICIPALITIES_DIR=tests/data/municipalities_always_open"
+            "outside Heerlen's office hours: start the stack with RONDKOMEN_RULES_DIR set to "
+            "rule data with office hours around the clock (tests/conftest.py: always_open_rules)"
         )
     assert availability["chat"], availability
 

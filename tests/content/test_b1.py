@@ -68,6 +68,14 @@ def answer_texts() -> list[tuple[str, str]]:
     texts += _yaml_texts(
         ROOT / "benefits_rules" / "data" / "questions.yaml", "questions", ("text", "why")
     )
+    # The handoff summary's lines, as benefits_rules.describe words them.
+    texts += [
+        (where, text)
+        for where, text in _yaml_texts(
+            ROOT / "benefits_rules" / "data" / "common.yaml", "texts", ()
+        )
+        if where.startswith(("common.yaml:describe_", "common.yaml:period_"))
+    ]
     strings = json.loads((ROOT / "web_widget" / "strings.nl.json").read_text(encoding="utf-8"))
     texts += [
         (f"strings.nl.json:{k}", v)
