@@ -5,7 +5,8 @@ docs/performance.md):
 
 1. Each action server answer is checked with ``jsonschema.validate``, which first checks Rasa's
    large, unchanging events schema against the JSON Schema meta-schema: most of a turn's CPU
-   time. Here the schema is checked once and the validator kept.
+   time. Here the schema is checked once, the validators are kept, and each event is checked
+   against the schema of its own type only.
 2. Each stored event is turned back into its class by searching all subclasses of ``Event``
    (recursively, with ``inspect.isabstract`` on each) once per event, every time a tracker is
    loaded. Here a class once found by its type name is remembered.
@@ -24,11 +25,32 @@ from typing import Any
 logger = logging.getLogger(__name__)
 
 
-def validate_action_answers_once() -> None:
-    """Check action server answers against Rasa's schema with a validator built once.
+def _events_validators(schema: dict[str, Any], validator_class: Any) -> dict[str, Any] | None:
+    """One validator per event type, or None when Rasa's schema is not shaped as expected.
 
-    An invalid answer still goes to Rasa's own method, so it fails exactly as before, with
-    Rasa's message.
+    Rasa's event schema is ``oneOf`` many event schemas that each fix ``event`` to a different
+    constant, so an event is valid exactly when it is valid for the one schema of its own type.
+    Checking only that one gives the same verdict without trying all of them.
+    """
+    items = schema.get("properties", {}).get("events", {}).get("items", {})
+    variants = items.get("oneOf")
+    if not isinstance(variants, list):
+        return None
+    common = {key: value for key, value in items.items() if key != "oneOf"}
+    by_type: dict[str, Any] = {}
+    for variant in variants:
+        name = variant.get("properties", {}).get("event", {}).get("const")
+        if not isinstance(name, str) or name in by_type:
+            return None
+        by_type[name] = validator_class({"allOf": [common, variant]})
+    return by_type
+
+
+def validate_action_answers_once() -> None:
+    """Check action server answers against Rasa's schema with validators built once.
+
+    Only a verdict "valid" is taken from here; anything else goes to Rasa's own method, so an
+    invalid answer fails exactly as before, with Rasa's message.
     """
     from jsonschema import validators  # type: ignore[import-untyped]  # Rasa's own dependency
     from rasa.core.actions.action import RemoteAction
@@ -36,11 +58,29 @@ def validate_action_answers_once() -> None:
     schema = RemoteAction.action_response_format_spec()
     validator_class = validators.validator_for(schema)
     validator_class.check_schema(schema)
-    validator = validator_class(schema)
+    whole = validator_class(schema)
+    by_type = _events_validators(schema, validator_class)
+    outline = validator_class({**schema, "properties": {**schema["properties"], "events": {}}})
     rasa_validate = RemoteAction._validate_action_result
 
+    def valid(result: Any) -> bool:
+        if by_type is None:
+            return bool(whole.is_valid(result))
+        if not isinstance(result, dict) or not outline.is_valid(result):
+            return False
+        events = result.get("events", [])
+        if not isinstance(events, list):
+            return False
+        return all(
+            isinstance(event, dict)
+            and isinstance(event.get("event"), str)
+            and event["event"] in by_type
+            and by_type[event["event"]].is_valid(event)
+            for event in events
+        )
+
     def validate(self: RemoteAction, result: dict[str, Any]) -> bool:
-        return bool(validator.is_valid(result)) or bool(rasa_validate(self, result))
+        return valid(result) or bool(rasa_validate(self, result))
 
     RemoteAction._validate_action_result = validate
 

@@ -9,7 +9,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from jsonschema import ValidationError  # type: ignore[import-untyped]
+from jsonschema import Draft202012Validator, ValidationError  # type: ignore[import-untyped]
 from rasa.core.actions.action import ActionExtractSlots, RemoteAction
 from rasa.shared.core.constants import ACTION_VALIDATE_SLOT_MAPPINGS
 from rasa.shared.core.domain import Domain
@@ -37,6 +37,66 @@ def test_a_valid_action_answer_passes() -> None:
 def test_an_invalid_action_answer_fails_with_rasas_message() -> None:
     with pytest.raises(ValidationError, match="Failed to validate Action server response"):
         _action()._validate_action_result({"events": [{"event": "slot", "name": 3}]})
+
+
+_EVENTS = [
+    *(
+        {"event": event_class.type_name}
+        for event_class in all_subclasses(Event)
+        if event_class.type_name not in ("slot", "entities", "user", "action")
+    ),
+    {"event": "slot", "name": "household", "value": {"adults": 1}, "timestamp": None},
+    {"event": "slot", "name": "check_active", "value": False, "metadata": {"a": 1}},
+    {"event": "slot", "name": 3, "value": 1},
+    {"event": "slot", "value": 1},
+    {"event": "slot", "name": "x", "value": 1, "timestamp": "now"},
+    {"event": "entities", "entities": [{"entity": "language", "value": "en"}]},
+    {"event": "entities", "entities": "en"},
+    {"event": "user", "text": "hoi", "parse_data": {"intent": {"name": "greet"}}},
+    {"event": "user", "text": 3},
+    {"event": "action", "name": "action_listen", "policy": None, "confidence": 1.0},
+    {"event": "action", "name": None},
+    {"event": "bot", "text": "Hallo", "data": {"buttons": []}},
+    {"event": "followup", "name": "action_listen"},
+    {"event": "no_such_event"},
+    {"event": 3},
+    {"name": "household", "value": 1},
+    "slot",
+    None,
+]
+
+
+def test_rasas_event_schema_has_the_shape_the_quick_check_needs() -> None:
+    schema = RemoteAction.action_response_format_spec()
+    assert speedups._events_validators(schema, Draft202012Validator) is not None
+
+
+@pytest.mark.parametrize("event", _EVENTS)
+def test_the_check_of_action_answers_gives_jsonschemas_verdict(event: object) -> None:
+    schema = RemoteAction.action_response_format_spec()
+    for answer in (
+        {"events": [event]},
+        {"events": [event], "responses": [{"text": "Hoi"}]},
+        {"events": [{"event": "slot", "name": "a", "value": 1}, event]},
+    ):
+        expected = Draft202012Validator(schema).is_valid(answer)
+        if expected:
+            assert _action()._validate_action_result(answer)
+        else:
+            with pytest.raises(ValidationError):
+                _action()._validate_action_result(answer)
+
+
+@pytest.mark.parametrize(
+    "answer", [{}, {"events": None}, {"events": "slot"}, {"responses": ["hoi"]}, [], "events"]
+)
+def test_odd_action_answers_get_jsonschemas_verdict(answer: object) -> None:
+    schema = RemoteAction.action_response_format_spec()
+    if Draft202012Validator(schema).is_valid(answer):
+        assert _action()._validate_action_result(answer)
+    else:
+        with pytest.raises(ValidationError):
+            _action()._validate_action_result(answer)
 
 
 def test_every_event_class_is_found_by_its_type_name() -> None:
