@@ -35,7 +35,7 @@ lint: setup ## ruff over all Python code
 
 typecheck: setup ## mypy strict on api/ and benefits_rules/ (Python 3.11), actions/ (Python 3.10)
 	@.venv-api/bin/mypy api benefits_rules
-	@.venv-rasa/bin/mypy --python-version 3.10 actions benefits_rules bot/tracker_store.py bot/safety bot/channels.py bot/serve.py
+	@.venv-rasa/bin/mypy --python-version 3.10 actions benefits_rules bot/tracker_store.py bot/safety bot/channels.py bot/serve.py bot/speedups.py
 
 validate: train ## rasa data validate (warnings fail)
 	@scripts/validate.sh

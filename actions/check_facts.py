@@ -1,6 +1,8 @@
 """Facts said anywhere in the conversation count: collected after every resident message.
 
-Rasa runs ``action_validate_slot_mappings`` after each message. Here it files household facts
+Rasa runs ``action_validate_slot_mappings`` after each message (the Rasa server started by
+``bot/serve.py`` runs ``changes_after`` itself, saving an action server call per turn; see
+``bot/speedups.py``; other Rasa commands call the action server). Here it files household facts
 ("alleenstaande moeder van 2 kinderen", "50 duizend spaargeld") into the ``household`` slot and
 facts for a counsellor (arrears and their months, a bailiff, benefits received) into
 ``situation``, also before the check starts. Answers during the check are left to the check.
@@ -9,6 +11,7 @@ A message about something else during the check pauses it: its answers stay for 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -65,6 +68,22 @@ def collect(slots: dict[str, Any], intent: str, text: str, municipality: str) ->
     return changes
 
 
+# The slots ``collect`` reads.
+READ_SLOTS = ("check_active", SLOT_HOUSEHOLD, SLOT_SITUATION, "check_state", SLOT_BENEFITS_RESULT)
+
+
+def changes_after(intent: str, text: str, get_slot: Callable[[str], Any]) -> dict[str, Any]:
+    """The slot changes after the latest message, read from a tracker's ``get_slot``.
+
+    One function for the action below (Rasa SDK tracker) and for the Rasa server itself.
+    A button's payload ("/affirm") says no facts.
+    """
+    if not text or text.startswith("/"):
+        return {}
+    slots = {name: get_slot(name) for name in READ_SLOTS}
+    return collect(slots, intent, text, municipality_key())
+
+
 class ActionValidateSlotMappings(Action):
     def name(self) -> str:
         return "action_validate_slot_mappings"
@@ -74,17 +93,5 @@ class ActionValidateSlotMappings(Action):
     ) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
         text = tracker.latest_message.get("text") or ""
-        if not text or text.startswith("/"):
-            return []
-        slots = {
-            name: tracker.get_slot(name)
-            for name in (
-                "check_active",
-                SLOT_HOUSEHOLD,
-                SLOT_SITUATION,
-                "check_state",
-                SLOT_BENEFITS_RESULT,
-            )
-        }
-        changes = collect(slots, intent, text, municipality_key())
+        changes = changes_after(intent, text, tracker.get_slot)
         return [SlotSet(name, value) for name, value in changes.items()]

@@ -54,9 +54,17 @@ def sync_url(database_url: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
-def _enable_sqlite_foreign_keys(dbapi_connection: object, _record: object) -> None:
+# How long a SQLite writer waits for another one before "database is locked" (SQLite's default
+# here is 5 s, which 50 residents at once on a busy machine exceeded: docs/performance.md).
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def _configure_sqlite(dbapi_connection: object, _record: object) -> None:
+    """Foreign keys on; write-ahead log, so reading turns never block a turn being stored."""
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
@@ -76,13 +84,14 @@ def prepare_sqlite_file(database_url: str) -> None:
 
 
 def make_engine(database_url: str) -> AsyncEngine:
-    """An async engine; for SQLite the file is made private and foreign keys are enforced."""
+    """An async engine; for SQLite the file is made private, foreign keys are enforced and
+    it runs with a write-ahead log."""
     url = make_url(async_url(database_url))
     prepare_sqlite_file(database_url)
     engine = create_async_engine(url, pool_pre_ping=url.get_backend_name() != "sqlite")
     if url.get_backend_name() == "sqlite":
         sync_engine: Engine = engine.sync_engine
-        event.listen(sync_engine, "connect", _enable_sqlite_foreign_keys)
+        event.listen(sync_engine, "connect", _configure_sqlite)
     return engine
 
 

@@ -1,4 +1,8 @@
-"""Typed FastAPI dependencies: settings, database session, Rasa client, municipality, clock."""
+"""Typed FastAPI dependencies: settings, database session, Rasa client, municipality, clock.
+
+The ones that only read ``app.state`` are ``async``: FastAPI runs a plain ``def`` dependency in
+a worker thread, a thread hop per dependency on every request (docs/performance.md).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from api.rasa_client import RasaClient
 from api.settings import Settings
 
 
-def get_settings_dep(request: Request) -> Settings:
+async def get_settings_dep(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -24,12 +28,12 @@ async def get_db(request: Request) -> AsyncIterator[AsyncSession]:
         yield session
 
 
-def get_rasa(request: Request) -> RasaClient:
+async def get_rasa(request: Request) -> RasaClient:
     rasa: RasaClient = request.app.state.rasa
     return rasa
 
 
-def get_municipality(request: Request) -> MunicipalityConfig:
+async def get_municipality(request: Request) -> MunicipalityConfig:
     """The municipality this API serves (read and validated once, at start-up): the one way a
     route gets it."""
     config: MunicipalityConfig = request.app.state.municipality

@@ -5,6 +5,9 @@ The API never imports Rasa: the two sides live in different Python environments.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+import time
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
@@ -13,9 +16,20 @@ import httpx
 
 from benefits_rules.contract import read_custom
 
+if importlib.util.find_spec("sniffio") is None:
+    # httpcore tries `import sniffio` on every request; without it installed (anyio no longer
+    # needs it) each try searches sys.path again: a tenth of the API's CPU time per chat turn.
+    # A None entry makes that import fail at once, exactly as it would after the search.
+    sys.modules["sniffio"] = None  # type: ignore[assignment]
+
 # Rasa's input channel for the API only (bot/channels.py): its path and the shared secret's header.
 CHANNEL_WEBHOOK = "/webhooks/rondkomen/webhook"
 CHANNEL_SECRET_HEADER = "X-Rondkomen-Channel-Secret"
+
+
+# A healthy action server is believed for this long before it is asked again: asking before
+# every turn cost a fifth of the API's CPU time per turn (docs/performance.md).
+ACTION_SERVER_CHECK_SECONDS = 2.0
 
 
 class BotUnavailable(Exception):
@@ -108,6 +122,7 @@ class RasaClient:
         self._token = token
         self._channel_headers = {CHANNEL_SECRET_HEADER: channel_secret}
         self._action_url = action_server_url.rstrip("/")
+        self._action_server_ok_until = 0.0  # time.monotonic() until which no check is needed
 
     async def rasa_ready(self) -> bool:
         try:
@@ -125,13 +140,22 @@ class RasaClient:
             return False
         return response.status_code == 200
 
+    async def _action_server_checked(self) -> bool:
+        """``action_server_ready``, asked at most every ACTION_SERVER_CHECK_SECONDS while up."""
+        now = time.monotonic()
+        if now < self._action_server_ok_until:
+            return True
+        ready = await self.action_server_ready()
+        self._action_server_ok_until = now + ACTION_SERVER_CHECK_SECONDS if ready else 0.0
+        return ready
+
     async def send(self, sender_id: str, text: str) -> BotReply:
         """Send one (already redacted) resident message; return the bot's answers.
 
-        The action server is checked first: when it is down Rasa would still answer, but
-        without the actions, and half of the turn would be lost.
+        The action server is checked first (a recent good answer counts): when it is down Rasa
+        would still answer, but without the actions, and half of the turn would be lost.
         """
-        if not await self.action_server_ready():
+        if not await self._action_server_checked():
             raise BotUnavailable("action server not reachable")
         try:
             response = await self._http.post(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 import tempfile
 import time
@@ -119,23 +120,33 @@ async def _new_sender(_client: httpx.AsyncClient) -> str:
     return uuid.uuid4().hex
 
 
-def _rss_mb(root_pids: list[int]) -> float:
-    """Resident memory of the given processes and all their descendants, in MB."""
+def _stat_fields(pid: int) -> list[str]:
+    """/proc/PID/stat after the command name (field 3 onwards); empty when the process is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return []
+
+
+def _tree(root_pids: list[int]) -> set[int]:
+    """The given processes and all their descendants."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    total_kb, todo, seen = 0, list(root_pids), set()
+        if entry.name.isdigit() and (fields := _stat_fields(int(entry.name))):
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+    todo, seen = list(root_pids), set()
     while todo:
         pid = todo.pop()
-        if pid in seen:
-            continue
-        seen.add(pid)
-        todo.extend(children.get(pid, []))
+        if pid not in seen:
+            seen.add(pid)
+            todo.extend(children.get(pid, []))
+    return seen
+
+
+def _rss_mb(root_pids: list[int]) -> float:
+    """Resident memory of the given processes and all their descendants, in MB."""
+    total_kb = 0
+    for pid in _tree(root_pids):
         try:
             for line in Path(f"/proc/{pid}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
@@ -145,17 +156,56 @@ def _rss_mb(root_pids: list[int]) -> float:
     return total_kb / 1024
 
 
+def _cpu_seconds(root_pid: int) -> float:
+    """User plus system CPU time of a process and its descendants so far, in seconds.
+
+    Unlike wall-clock throughput this hardly changes when other work shares the machine, so it
+    is the figure to compare between runs on a busy machine.
+    """
+    ticks = 0
+    for pid in _tree([root_pid]):
+        fields = _stat_fields(pid)
+        if fields:
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _measure(stack: Stack, run: Run, drive: Callable[[], None]) -> dict[str, float]:
+    """Run ``drive`` and return each process's CPU milliseconds per turn it took.
+
+    The key "load client" is this benchmark itself: it runs on the same cores as the stack.
+    """
+    before = {name: _cpu_seconds(p.pid) for name, p in stack.processes.items()}
+    client_before = time.process_time()
+    drive()
+    client = time.process_time() - client_before
+    after = {name: _cpu_seconds(p.pid) for name, p in stack.processes.items()}
+    turns = max(1, run.turns)
+    per_turn = {name: 1000 * (after[name] - before[name]) / turns for name in stack.processes}
+    return {**per_turn, "load client": 1000 * client / turns}
+
+
+def _cpu_line(per_turn: dict[str, float]) -> str:
+    parts = ", ".join(f"{name} {ms:.1f}" for name, ms in per_turn.items())
+    stack = sum(ms for name, ms in per_turn.items() if name != "load client")
+    return f"CPU ms per turn: {parts}; stack total {stack:.1f}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=4, help="conversations per resident")
+    parser.add_argument(
+        "--port-base", type=int, default=0, help="API, Rasa, actions on this port and the next two"
+    )
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="rondkomen-load-"))
+    base = args.port_base
     stack = Stack(
-        api_port=free_port(),
-        rasa_port=free_port(),
-        action_port=free_port(),
+        api_port=base or free_port(),
+        rasa_port=base + 1 if base else free_port(),
+        action_port=base + 2 if base else free_port(),
         database_url=f"sqlite:///{workdir / 'load.db'}",
         log_dir=workdir / "log",
         extra_env={"RONDKOMEN_ENVIRONMENT": "test", **NO_ADDRESS_LIMITS},
@@ -172,18 +222,36 @@ def main() -> int:
         asyncio.run(_drive(warm, stack.api_url, _api_turn, _api_session, 5, 1, {}))
 
         rasa = Run("Rasa REST channel (raw)")
-        asyncio.run(
-            _drive(
-                rasa, rasa_url, _rasa_turn, _new_sender, args.concurrency, args.rounds, rasa_headers
-            )
+        rasa_cpu = _measure(
+            stack,
+            rasa,
+            lambda: asyncio.run(
+                _drive(
+                    rasa,
+                    rasa_url,
+                    _rasa_turn,
+                    _new_sender,
+                    args.concurrency,
+                    args.rounds,
+                    rasa_headers,
+                )
+            ),
         )
         api = Run("through the API")
-        asyncio.run(
-            _drive(api, stack.api_url, _api_turn, _api_session, args.concurrency, args.rounds, {})
+        api_cpu = _measure(
+            stack,
+            api,
+            lambda: asyncio.run(
+                _drive(
+                    api, stack.api_url, _api_turn, _api_session, args.concurrency, args.rounds, {}
+                )
+            ),
         )
         print(f"{args.concurrency} concurrent residents, {len(CONVERSATION)}-turn conversations:")
         print("  " + rasa.line())
+        print("    " + _cpu_line(rasa_cpu))
         print("  " + api.line())
+        print("    " + _cpu_line(api_cpu))
         if rasa.seconds and api.seconds and rasa.turns:
             rasa_rate, api_rate = rasa.turns / rasa.seconds, api.turns / api.seconds
             print(f"  API overhead on throughput: {100 * (1 - api_rate / rasa_rate):.1f} %")

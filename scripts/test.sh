@@ -30,7 +30,7 @@ step "ruff (lint)" "$API_VENV/bin/ruff" check .
 step "mypy (api, benefits_rules; Python 3.11)" "$API_VENV/bin/mypy" api benefits_rules
 step "mypy (actions, benefits_rules; Python 3.10)" \
     "$RASA_VENV/bin/mypy" --python-version 3.10 actions benefits_rules \
-    bot/tracker_store.py bot/safety bot/channels.py bot/serve.py
+    bot/tracker_store.py bot/safety bot/channels.py bot/serve.py bot/speedups.py
 step "rasa data validate" scripts/validate.sh
 step "tests on the Rasa side (actions, tracker stores; Python 3.10)" \
     "$RASA_VENV/bin/pytest" -q -p no:cacheprovider -rs tests/actions tests/bot
