@@ -5,6 +5,10 @@ The API never imports Rasa: the two sides live in different Python environments.
 
 from __future__ import annotations
 
+import asyncio
+import itertools
+import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
@@ -12,6 +16,8 @@ from urllib.parse import quote
 import httpx
 
 from benefits_rules.contract import read_custom
+
+log = logging.getLogger("rondkomen.api")
 
 # Rasa's input channel for the API only (bot/channels.py): its path and the shared secret's header.
 CHANNEL_WEBHOOK = "/webhooks/rondkomen/webhook"
@@ -92,31 +98,69 @@ def _parse_reply(raw: Any) -> BotReply:
 
 
 class RasaClient:
-    """Sends resident messages to Rasa and manages trackers."""
+    """Sends resident messages to Rasa and manages trackers.
+
+    Given several Rasa servers (trackers and locks in Redis, so any server can take any turn),
+    requests go round robin over them; a server that cannot be reached is skipped for that
+    request (see :meth:`_to_rasa`).
+    """
 
     def __init__(
         self,
         http: httpx.AsyncClient,
-        rasa_url: str,
+        rasa_url: str | Sequence[str],
         token: str,
         action_server_url: str,
         *,
         channel_secret: str,
     ) -> None:
         self._http = http
-        self._rasa_url = rasa_url.rstrip("/")
+        urls = [rasa_url] if isinstance(rasa_url, str) else list(rasa_url)
+        if not urls:
+            raise ValueError("at least one Rasa server is needed")
+        self._rasa_urls = tuple(url.rstrip("/") for url in urls)
+        self._turns = itertools.count()
         self._token = token
         self._channel_headers = {CHANNEL_SECRET_HEADER: channel_secret}
         self._action_url = action_server_url.rstrip("/")
 
     async def rasa_ready(self) -> bool:
+        """True when at least one Rasa server has its model loaded: turns skip the others.
+
+        Each server that is not ready is logged, so a partial outage does not go unseen.
+        """
+        ready = await asyncio.gather(*(self._server_ready(url) for url in self._rasa_urls))
+        for number, ok in enumerate(ready, start=1):
+            if not ok:
+                log.warning("rasa_server_down", extra={"server": number, "of": len(ready)})
+        return any(ready)
+
+    async def _server_ready(self, url: str) -> bool:
         try:
             response = await self._http.get(
-                f"{self._rasa_url}/status", params={"token": self._token}, timeout=5.0
+                f"{url}/status", params={"token": self._token}, timeout=5.0
             )
         except httpx.HTTPError:
             return False
         return response.status_code == 200 and bool(response.json().get("model_id"))
+
+    async def _to_rasa(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """One request to the next Rasa server in turn (round robin).
+
+        When a server refuses the connection the request has not reached it, so the next server
+        gets it: safe, because every server reads and writes the same tracker under the same
+        conversation lock. Any other error (a timeout after sending, say) is not retried, as
+        the turn may have been handled.
+        """
+        first = next(self._turns) % len(self._rasa_urls)
+        order = self._rasa_urls[first:] + self._rasa_urls[:first]
+        for url in order[:-1]:
+            try:
+                return await self._http.request(method, f"{url}{path}", **kwargs)
+            except (httpx.ConnectError, httpx.ConnectTimeout):
+                server = self._rasa_urls.index(url) + 1
+                log.warning("rasa_server_skipped", extra={"server": server})
+        return await self._http.request(method, f"{order[-1]}{path}", **kwargs)
 
     async def action_server_ready(self) -> bool:
         try:
@@ -134,8 +178,9 @@ class RasaClient:
         if not await self.action_server_ready():
             raise BotUnavailable("action server not reachable")
         try:
-            response = await self._http.post(
-                f"{self._rasa_url}{CHANNEL_WEBHOOK}",
+            response = await self._to_rasa(
+                "POST",
+                CHANNEL_WEBHOOK,
                 json={"sender": sender_id, "message": text},
                 headers=self._channel_headers,
             )
@@ -148,8 +193,9 @@ class RasaClient:
     async def delete_tracker(self, sender_id: str) -> None:
         """Replace the tracker's events by nothing, so no trace of the conversation remains."""
         try:
-            response = await self._http.put(
-                f"{self._rasa_url}/conversations/{quote(sender_id, safe='')}/tracker/events",
+            response = await self._to_rasa(
+                "PUT",
+                f"/conversations/{quote(sender_id, safe='')}/tracker/events",
                 params={"token": self._token},
                 json=[],
             )
@@ -164,8 +210,9 @@ class RasaClient:
         An unknown conversation gives Rasa's empty tracker, so simply no slots.
         """
         try:
-            response = await self._http.get(
-                f"{self._rasa_url}/conversations/{quote(sender_id, safe='')}/tracker",
+            response = await self._to_rasa(
+                "GET",
+                f"/conversations/{quote(sender_id, safe='')}/tracker",
                 params={"token": self._token, "include_events": "NONE"},
             )
         except httpx.HTTPError as exc:
