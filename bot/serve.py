@@ -25,7 +25,8 @@ def _token() -> str:
 def main() -> None:
     from rasa.__main__ import main as rasa_main
 
-    sys.argv = ["rasa", "run", *sys.argv[1:], "--enable-api", "--auth-token", _token()]
+    # One argument with "=": a token may start with "-", which argparse would take for an option.
+    sys.argv = ["rasa", "run", *sys.argv[1:], "--enable-api", f"--auth-token={_token()}"]
     rasa_main()
 
 
