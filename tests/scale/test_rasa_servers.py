@@ -5,12 +5,17 @@ server is a mock transport)."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import httpx
 import pytest
 
 from api.rasa_client import CHANNEL_WEBHOOK, BotUnavailable, RasaClient
 from api.settings import Settings
+
+T = TypeVar("T")
 
 SERVERS = ["http://rasa-1.test:5005", "http://rasa-2.test:5005", "http://rasa-3.test:5005"]
 
@@ -41,12 +46,19 @@ def _client(servers: Servers, urls: list[str] | str = SERVERS) -> RasaClient:
     return RasaClient(http, urls, "token", "http://actions.test", channel_secret="secret")
 
 
+def _run(work: Coroutine[Any, Any, T]) -> T:
+    """Run on a loop of its own in its own thread: the browser tests, earlier in the same pytest
+    run, leave an event loop running in the main thread."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, work).result()
+
+
 def _send(client: RasaClient, times: int) -> None:
     async def run() -> None:
         for _ in range(times):
             await client.send("sender", "hallo")
 
-    asyncio.run(run())
+    _run(run())
 
 
 def test_turns_go_round_robin_over_the_servers() -> None:
@@ -69,8 +81,8 @@ def test_no_server_reachable_is_bot_unavailable() -> None:
 
 
 def test_ready_while_one_server_is_ready() -> None:
-    assert asyncio.run(_client(Servers(SERVERS[0], SERVERS[2])).rasa_ready())
-    assert not asyncio.run(_client(Servers(*SERVERS)).rasa_ready())
+    assert _run(_client(Servers(SERVERS[0], SERVERS[2])).rasa_ready())
+    assert not _run(_client(Servers(*SERVERS)).rasa_ready())
 
 
 def test_a_single_url_still_works() -> None:
