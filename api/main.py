@@ -53,7 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         async with httpx.AsyncClient(timeout=settings.rasa_timeout_seconds) as http:
             app.state.rasa = RasaClient(
                 http,
-                settings.rasa_url,
+                settings.rasa_servers,
                 settings.rasa_token,
                 settings.action_server_url,
                 channel_secret=settings.rasa_channel_secret,

@@ -5,9 +5,11 @@ The API never imports Rasa: the two sides live in different Python environments.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
+import asyncio
+import itertools
+import logging
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
@@ -16,11 +18,7 @@ import httpx
 
 from benefits_rules.contract import read_custom
 
-if importlib.util.find_spec("sniffio") is None:
-    # httpcore tries `import sniffio` on every request; without it installed (anyio no longer
-    # needs it) each try searches sys.path again: a tenth of the API's CPU time per chat turn.
-    # A None entry makes that import fail at once, exactly as it would after the search.
-    sys.modules["sniffio"] = None  # type: ignore[assignment]
+log = logging.getLogger("rondkomen.api")
 
 # Rasa's input channel for the API only (bot/channels.py): its path and the shared secret's header.
 CHANNEL_WEBHOOK = "/webhooks/rondkomen/webhook"
@@ -106,32 +104,70 @@ def _parse_reply(raw: Any) -> BotReply:
 
 
 class RasaClient:
-    """Sends resident messages to Rasa and manages trackers."""
+    """Sends resident messages to Rasa and manages trackers.
+
+    Given several Rasa servers (trackers and locks in Redis, so any server can take any turn),
+    requests go round robin over them; a server that cannot be reached is skipped for that
+    request (see :meth:`_to_rasa`).
+    """
 
     def __init__(
         self,
         http: httpx.AsyncClient,
-        rasa_url: str,
+        rasa_url: str | Sequence[str],
         token: str,
         action_server_url: str,
         *,
         channel_secret: str,
     ) -> None:
         self._http = http
-        self._rasa_url = rasa_url.rstrip("/")
+        urls = [rasa_url] if isinstance(rasa_url, str) else list(rasa_url)
+        if not urls:
+            raise ValueError("at least one Rasa server is needed")
+        self._rasa_urls = tuple(url.rstrip("/") for url in urls)
+        self._turns = itertools.count()
         self._token = token
         self._channel_headers = {CHANNEL_SECRET_HEADER: channel_secret}
         self._action_url = action_server_url.rstrip("/")
         self._action_server_ok_until = 0.0  # time.monotonic() until which no check is needed
 
     async def rasa_ready(self) -> bool:
+        """True when at least one Rasa server has its model loaded: turns skip the others.
+
+        Each server that is not ready is logged, so a partial outage does not go unseen.
+        """
+        ready = await asyncio.gather(*(self._server_ready(url) for url in self._rasa_urls))
+        for number, ok in enumerate(ready, start=1):
+            if not ok:
+                log.warning("rasa_server_down", extra={"server": number, "of": len(ready)})
+        return any(ready)
+
+    async def _server_ready(self, url: str) -> bool:
         try:
             response = await self._http.get(
-                f"{self._rasa_url}/status", params={"token": self._token}, timeout=5.0
+                f"{url}/status", params={"token": self._token}, timeout=5.0
             )
         except httpx.HTTPError:
             return False
         return response.status_code == 200 and bool(response.json().get("model_id"))
+
+    async def _to_rasa(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """One request to the next Rasa server in turn (round robin).
+
+        When a server refuses the connection the request has not reached it, so the next server
+        gets it: safe, because every server reads and writes the same tracker under the same
+        conversation lock. Any other error (a timeout after sending, say) is not retried, as
+        the turn may have been handled.
+        """
+        first = next(self._turns) % len(self._rasa_urls)
+        order = self._rasa_urls[first:] + self._rasa_urls[:first]
+        for url in order[:-1]:
+            try:
+                return await self._http.request(method, f"{url}{path}", **kwargs)
+            except (httpx.ConnectError, httpx.ConnectTimeout):
+                server = self._rasa_urls.index(url) + 1
+                log.warning("rasa_server_skipped", extra={"server": server})
+        return await self._http.request(method, f"{order[-1]}{path}", **kwargs)
 
     async def action_server_ready(self) -> bool:
         try:
@@ -158,8 +194,9 @@ class RasaClient:
         if not await self._action_server_checked():
             raise BotUnavailable("action server not reachable")
         try:
-            response = await self._http.post(
-                f"{self._rasa_url}{CHANNEL_WEBHOOK}",
+            response = await self._to_rasa(
+                "POST",
+                CHANNEL_WEBHOOK,
                 json={"sender": sender_id, "message": text},
                 headers=self._channel_headers,
             )
@@ -172,8 +209,9 @@ class RasaClient:
     async def delete_tracker(self, sender_id: str) -> None:
         """Replace the tracker's events by nothing, so no trace of the conversation remains."""
         try:
-            response = await self._http.put(
-                f"{self._rasa_url}/conversations/{quote(sender_id, safe='')}/tracker/events",
+            response = await self._to_rasa(
+                "PUT",
+                f"/conversations/{quote(sender_id, safe='')}/tracker/events",
                 params={"token": self._token},
                 json=[],
             )
@@ -188,8 +226,9 @@ class RasaClient:
         An unknown conversation gives Rasa's empty tracker, so simply no slots.
         """
         try:
-            response = await self._http.get(
-                f"{self._rasa_url}/conversations/{quote(sender_id, safe='')}/tracker",
+            response = await self._to_rasa(
+                "GET",
+                f"/conversations/{quote(sender_id, safe='')}/tracker",
                 params={"token": self._token, "include_events": "NONE"},
             )
         except httpx.HTTPError as exc:

@@ -35,6 +35,11 @@ class Settings(BaseSettings):
     auto_migrate: bool = True
 
     rasa_url: str = "http://127.0.0.1:5005"
+    # Several Rasa servers sharing trackers and conversation locks in Redis
+    # (bot/endpoints.redis.yml), so any of them can take any turn: the API spreads turns over
+    # them (docs/scaling.md). JSON: RONDKOMEN_RASA_URLS='["http://rasa-1:5005","http://rasa-2:5005"]'.
+    # Empty: the one server in rasa_url.
+    rasa_urls: list[str] = Field(default_factory=list)
     rasa_token: str = _DEV_SECRET
     action_server_url: str = "http://127.0.0.1:5055"
     rasa_timeout_seconds: float = 30.0
@@ -89,6 +94,21 @@ class Settings(BaseSettings):
     def session_idle(self) -> timedelta:
         """How long a conversation may be idle before it is deleted everywhere."""
         return timedelta(minutes=self.session_idle_minutes)
+
+    @property
+    def rasa_servers(self) -> list[str]:
+        """Every Rasa server the API may send a turn to (rasa_urls, else rasa_url)."""
+        return list(self.rasa_urls) or [self.rasa_url]
+
+    @field_validator("rasa_urls")
+    @classmethod
+    def _http_urls(cls, value: list[str]) -> list[str]:
+        for url in value:
+            if not url.startswith(("http://", "https://")):
+                raise ValueError(f"not an http(s) URL: {url!r}")
+        if len(set(value)) != len(value):
+            raise ValueError("a Rasa server is listed twice")
+        return value
 
     @field_validator("database_url")
     @classmethod

@@ -30,7 +30,8 @@ def main() -> None:
     from bot import speedups
 
     speedups.install()
-    sys.argv = ["rasa", "run", *sys.argv[1:], "--enable-api", "--auth-token", _token()]
+    # One argument with "=": a token may start with "-", which argparse would take for an option.
+    sys.argv = ["rasa", "run", *sys.argv[1:], "--enable-api", f"--auth-token={_token()}"]
     rasa_main()
 
 

@@ -76,7 +76,13 @@ def _get(url: str, timeout: float = 2.0) -> tuple[int, bytes]:
 
 @dataclass
 class Stack:
-    """The three processes of the stack, on the given local ports."""
+    """The three processes of the stack, on the given local ports.
+
+    Scaled out (tests/scale): ``more_rasa_ports`` starts more Rasa servers (named rasa-2, ...)
+    and ``more_api_workers`` more API workers (api-2, ...), each with its own additions to the
+    environment (its list of Rasa servers, say); with several Rasa servers, give ``endpoints``
+    that keep trackers and locks in Redis (bot/endpoints.redis.yml).
+    """
 
     api_port: int = 8000
     rasa_port: int = 5005
@@ -85,6 +91,9 @@ class Stack:
     model: Path = VAR / "models" / "current.tar.gz"
     log_dir: Path = VAR / "log"
     extra_env: dict[str, str] = field(default_factory=dict)
+    endpoints: str = "bot/endpoints.yml"
+    more_rasa_ports: list[int] = field(default_factory=list)
+    more_api_workers: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     # Rasa's HTTP API token and its input channel's secret: new for every start, given to the
     # processes in their environment only (never on a command line).
     token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
@@ -94,6 +103,18 @@ class Stack:
     @property
     def api_url(self) -> str:
         return f"http://127.0.0.1:{self.api_port}"
+
+    @property
+    def rasa_ports(self) -> dict[str, int]:
+        """Every Rasa server by process name: rasa, rasa-2, ..."""
+        more = {f"rasa-{n}": port for n, port in enumerate(self.more_rasa_ports, start=2)}
+        return {"rasa": self.rasa_port, **more}
+
+    @property
+    def api_ports(self) -> dict[str, int]:
+        """Every API worker by process name: api, api-2, ..."""
+        more = {f"api-{n}": port for n, (port, _) in enumerate(self.more_api_workers, start=2)}
+        return {"api": self.api_port, **more}
 
     def _env(self) -> dict[str, str]:
         env = dict(os.environ)
@@ -116,13 +137,13 @@ class Stack:
         env.update(self.extra_env)
         return env
 
-    def _spawn(self, name: str, argv: list[str]) -> None:
+    def _spawn(self, name: str, argv: list[str], env: dict[str, str] | None = None) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         log = (self.log_dir / f"{name}.log").open("ab")
         self.processes[name] = subprocess.Popen(
             argv,
             cwd=ROOT,
-            env=self._env(),
+            env={**self._env(), **(env or {})},
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -146,45 +167,55 @@ class Stack:
                 str(self.action_port),
             ],
         )
-        self._spawn(
-            "rasa",
-            [
-                # bot/serve.py: `rasa run --enable-api` with the token from the environment.
-                str(rasa_bin / "python"),
-                "-m",
-                "bot.serve",
-                "--model",
-                str(self.model.resolve()),
-                "--endpoints",
-                "bot/endpoints.yml",
-                "--credentials",
-                "bot/credentials.yml",
-                "--interface",
-                "127.0.0.1",
-                "--port",
-                str(self.rasa_port),
-            ],
-        )
-        self._spawn(
-            "api",
-            [
-                str(api_bin / "uvicorn"),
-                "api.main:create_app",
-                "--factory",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.api_port),
-                "--no-access-log",
-            ],
-        )
+        for name, port in self.rasa_ports.items():
+            self._spawn(
+                name,
+                [
+                    # bot/serve.py: `rasa run --enable-api` with the token from the environment.
+                    str(rasa_bin / "python"),
+                    "-m",
+                    "bot.serve",
+                    "--model",
+                    str(self.model.resolve()),
+                    "--endpoints",
+                    self.endpoints,
+                    "--credentials",
+                    "bot/credentials.yml",
+                    "--interface",
+                    "127.0.0.1",
+                    "--port",
+                    str(port),
+                ],
+            )
+        worker_env = [{}, *(env for _, env in self.more_api_workers)]
+        for (name, port), env in zip(self.api_ports.items(), worker_env, strict=True):
+            self._spawn(
+                name,
+                [
+                    str(api_bin / "uvicorn"),
+                    "api.main:create_app",
+                    "--factory",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(port),
+                    "--no-access-log",
+                ],
+                env,
+            )
+
+    def _rasa_ready(self, port: int) -> bool:
+        status, body = _get(f"http://127.0.0.1:{port}/status?token={self.token}")
+        return status == 200 and bool(json.loads(body or b"{}").get("model_id"))
 
     def ready(self) -> dict[str, bool]:
-        status, body = _get(f"http://127.0.0.1:{self.rasa_port}/status?token={self.token}")
-        rasa_ok = status == 200 and bool(json.loads(body or b"{}").get("model_id"))
+        rasa = {name: self._rasa_ready(port) for name, port in self.rasa_ports.items()}
         actions_ok = _get(f"http://127.0.0.1:{self.action_port}/health")[0] == 200
-        api_ok = _get(f"{self.api_url}/api/v1/health")[0] == 200
-        return {"rasa": rasa_ok, "actions": actions_ok, "api": api_ok}
+        api = {
+            name: _get(f"http://127.0.0.1:{port}/api/v1/health")[0] == 200
+            for name, port in self.api_ports.items()
+        }
+        return {**rasa, "actions": actions_ok, **api}
 
     def wait_ready(self, timeout: float = 180.0) -> float:
         started = time.monotonic()

@@ -15,6 +15,7 @@ import socket
 import sys
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -53,11 +54,11 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def postgres_database() -> Iterator[str]:
-    """A fresh, empty PostgreSQL database for this test session; dropped afterwards."""
+@contextmanager
+def new_postgres_database() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database of its own; dropped afterwards."""
     require_service("PostgreSQL", "127.0.0.1", 5432)
-    import psycopg  # the API environment has it; Rasa-side tests never ask for this fixture
+    import psycopg  # the API environment has it; Rasa-side tests never ask for this
 
     name = f"rondkomen_test_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
@@ -81,6 +82,13 @@ def always_open_rules(target: Path) -> Path:
         assert changed != text, f"no office_hours in {path}"
         path.write_text(changed, encoding="utf-8")
     return target
+
+
+@pytest.fixture(scope="session")
+def postgres_database() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for this test session; dropped afterwards."""
+    with new_postgres_database() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

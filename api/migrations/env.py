@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import engine_from_config, pool
+from sqlalchemy import engine_from_config, pool, text
 
 from api import (
     audit,  # noqa: F401  (audit_log)
@@ -15,6 +15,8 @@ from api.db import Base
 from api.handoff import models as handoff_models  # noqa: F401
 
 config = context.config
+# Any fixed 64-bit number, the same in every worker: "which advisory lock is the migrations'".
+MIGRATION_LOCK_KEY = 0x526F6E646D6967  # "Rondmig"
 target_metadata = Base.metadata
 
 
@@ -40,6 +42,13 @@ def run_migrations_online() -> None:
             connection=connection, target_metadata=target_metadata, render_as_batch=True
         )
         with context.begin_transaction():
+            if connection.dialect.name == "postgresql":
+                # Several API workers starting at once on a new database: they migrate one
+                # after the other (the lock ends with the transaction) and the later ones find
+                # it up to date, instead of all creating the same tables and failing.
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+                )
             context.run_migrations()
 
 
