@@ -26,6 +26,9 @@ class MunicipalityConfig(BaseModel):
     privacy_url: str
     timezone: str
     office_hours: dict[Weekday, tuple[time, time]]
+    # Keep messages the bot did not understand (redacted, unlinked, at most 30 days) for the
+    # editors to learn from. Off unless the municipality says so; the privacy page follows it.
+    keep_not_understood: bool = False
 
 
 class MunicipalityConfigError(ValueError):
