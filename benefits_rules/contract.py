@@ -30,8 +30,10 @@ KEY_DOWNLOAD: Final = "download"
 # From the Rasa channel (bot/channels.py), once per reply: what the NLU made of the message.
 KEY_NLU: Final = "nlu"
 
-# Intents the API acts on: the classifier's "not understood" and the resident asking for a person.
+# Intents the API acts on: the classifier's "not understood", "not a topic of ours" (where
+# nonsense lands too) and the resident asking for a person.
 INTENT_FALLBACK: Final = "nlu_fallback"
+INTENT_OUT_OF_SCOPE: Final = "out_of_scope"
 INTENT_ASK_HUMAN: Final = "ask_human"
 
 # The name of the file with the result of the benefits check, saved on the resident's device.

@@ -1,6 +1,7 @@
 """Which resident messages are kept for the editors, and keeping them.
 
-A message is kept when the NLU fell back (``nlu_fallback``), when its confidence was below the
+A message is kept when the NLU fell back (``nlu_fallback``), found it outside the bot's topics
+(``out_of_scope``: our model puts nonsense there, sure of itself), when its confidence was below the
 threshold, or when the resident's next typed message asked for a person ("ik wil een mens"). Only
 the already-redacted text is kept, with the intent guessed, its confidence and the day; never
 the session or the time. Nothing at all when the municipality switched it off.
@@ -18,9 +19,10 @@ from api.models import ChatMessage, ChatSession
 from api.municipality import MunicipalityConfig
 from api.not_understood.models import NotUnderstood
 from api.settings import Settings
-from benefits_rules.contract import INTENT_ASK_HUMAN, INTENT_FALLBACK, Nlu
+from benefits_rules.contract import INTENT_ASK_HUMAN, INTENT_FALLBACK, INTENT_OUT_OF_SCOPE, Nlu
 
 FALLBACK = "fallback"
+OUT_OF_SCOPE = "out_of_scope"
 LOW_CONFIDENCE = "low_confidence"
 ASK_HUMAN = "ask_human"
 
@@ -50,6 +52,8 @@ def reason_to_keep(nlu: Nlu | None, rule: CaptureRule) -> str | None:
         return None
     if nlu.intent == INTENT_FALLBACK:
         return FALLBACK
+    if nlu.intent == INTENT_OUT_OF_SCOPE:
+        return OUT_OF_SCOPE
     if nlu.confidence < rule.low_confidence:
         return LOW_CONFIDENCE
     return None

@@ -24,7 +24,8 @@ class NotUnderstood(Base):
     # What the NLU guessed and how sure it was (0..1).
     intent: Mapped[str | None] = mapped_column(String(100), nullable=True)
     confidence: Mapped[float | None] = mapped_column(Float, nullable=True)
-    # Why it was kept: "fallback", "low_confidence" or "ask_human" (followed by "ik wil een mens").
+    # Why it was kept: "fallback", "out_of_scope", "low_confidence" or "ask_human" (followed by
+    # "ik wil een mens").
     reason: Mapped[str] = mapped_column(String(16))
     day: Mapped[date] = mapped_column(Date, index=True)
     # The same text on the same day counts once more instead of adding a row.

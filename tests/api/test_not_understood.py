@@ -109,6 +109,12 @@ def test_a_fallback_is_kept_redacted_with_day_and_guess_but_no_session(
     assert "Jansen" not in str(vars(row))
 
 
+def test_out_of_scope_is_kept(client: TestClient, fake_rasa: FakeRasa) -> None:
+    _nlu_reply(fake_rasa, GIBBERISH, "out_of_scope", 0.99)
+    _say(client, new_session(client), GIBBERISH)
+    assert [(r.text, r.reason) for r in _rows(client)] == [(GIBBERISH, "out_of_scope")]
+
+
 def test_low_confidence_is_kept_and_a_sure_answer_is_not(
     client: TestClient, fake_rasa: FakeRasa
 ) -> None:
