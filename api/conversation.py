@@ -16,6 +16,7 @@ from api.handoff.draft import forget_unshared
 from api.handoff.live import active_handoff_for, add_resident_message
 from api.handoff.models import Handoff, HandoffMessage
 from api.models import ChatMessage, ChatSession
+from api.not_understood.capture import CaptureRule, capture_turn
 from api.rasa_client import BotMessage, BotReply, RasaClient
 from api.redaction import Redaction, redact
 from api.security import token_digest
@@ -137,12 +138,18 @@ async def message_to_counsellor(
 
 
 async def chat_turn(
-    db: AsyncSession, rasa: RasaClient, session: ChatSession, raw_text: str, now: datetime
+    db: AsyncSession,
+    rasa: RasaClient,
+    session: ChatSession,
+    raw_text: str,
+    now: datetime,
+    capture: CaptureRule | None = None,
 ) -> Turn:
     """Redact, ask Rasa, then store the redacted turn in one transaction.
 
     Nothing is written before Rasa has answered: when the bot is down the resident can send the
-    same text again and nothing is half-stored.
+    same text again and nothing is half-stored. With ``capture`` (the municipality keeps them),
+    a message the bot did not understand is also kept, redacted and unlinked, for the editors.
     """
     if (handoff := await active_handoff_for(db, session.id)) is not None:
         # A counsellor has (or is about to take) this conversation: the bot stays silent.
@@ -158,6 +165,7 @@ async def chat_turn(
     if redaction.found and not session.pii_notice_given:
         answers = [BotMessage(text=text("pii_removed")), *answers]
         session.pii_notice_given = True
+    await capture_turn(db, session, redaction.text, reply.nlu, capture, now)
     db.add(
         ChatMessage(session_id=session.id, sender="resident", text=redaction.text, created_at=now)
     )

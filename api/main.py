@@ -27,6 +27,7 @@ from api.routes import (
     counsellor,
     counsellor_handoff,
     counsellor_login,
+    editor_review,
     health,
     resident_handoff,
     site,
@@ -102,6 +103,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(counsellor_login.router)
     app.include_router(counsellor.router)
     app.include_router(counsellor_handoff.router)
+    app.include_router(editor_review.router)
     pages.install(app, municipality)
     app.mount("/widget", StaticFiles(directory=settings.widget_dir, check_dir=False), name="widget")
     return app

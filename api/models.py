@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.db import Base, UTCDateTime
@@ -23,6 +23,10 @@ class ChatSession(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     pii_notice_given: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What the NLU made of the resident's last message, only while the municipality keeps
+    # messages the bot did not understand: a following "ik wil een mens" keeps that message.
+    last_intent: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    last_confidence: Mapped[float | None] = mapped_column(Float, nullable=True)
 
     messages: Mapped[list[ChatMessage]] = relationship(
         back_populates="session",

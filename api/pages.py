@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from api.auth.deps import CsrfFailed, NotLoggedIn, PageLogin, from_script
+from api.auth.deps import CsrfFailed, NotAllowed, NotLoggedIn, PageLogin, from_script
 from api.auth.sessions import LoginSession
 from api.errors import error_response
 from api.handoff.inbox import InboxError
@@ -106,10 +106,14 @@ def install(app: FastAPI, municipality: MunicipalityConfig) -> None:
     async def csrf_failed(request: Request, _exc: Exception) -> Response:
         return _error_page(request, 403, "csrf")
 
+    async def not_allowed(request: Request, _exc: Exception) -> Response:
+        return _error_page(request, 403, "editors_only")
+
     async def inbox_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, InboxError)
         return _error_page(request, exc.status_code, exc.code)
 
     app.add_exception_handler(NotLoggedIn, not_logged_in)
     app.add_exception_handler(CsrfFailed, csrf_failed)
+    app.add_exception_handler(NotAllowed, not_allowed)
     app.add_exception_handler(InboxError, inbox_error)

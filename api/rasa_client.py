@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import httpx
 
-from benefits_rules.contract import read_custom
+from benefits_rules.contract import Nlu, nlu_message, read_custom, read_nlu
 
 log = logging.getLogger("rondkomen.api")
 
@@ -66,6 +66,8 @@ class BotReply:
     handoff_offer: bool = False
     # The resident typed yes or no to that offer ("ja prima, deel maar"): True, False or None.
     handoff_reply: bool | None = None
+    # What the NLU made of the message (intent, confidence); never shown to the resident.
+    nlu: Nlu | None = None
 
 
 def _parse_reply(raw: Any) -> BotReply:
@@ -74,10 +76,14 @@ def _parse_reply(raw: Any) -> BotReply:
     messages: list[BotMessage] = []
     delete = offer = False
     reply: bool | None = None
+    nlu: Nlu | None = None
     for item in raw:
         if not isinstance(item, dict):
             continue
         custom = read_custom(item.get("custom"))
+        if custom.nlu is not None:
+            nlu = custom.nlu
+            continue
         if custom.handoff_reply is not None:
             reply = custom.handoff_reply
         delete = delete or custom.delete_conversation
@@ -99,7 +105,11 @@ def _parse_reply(raw: Any) -> BotReply:
             last = messages.pop()
             messages.append(BotMessage(text=last.text, buttons=last.buttons + buttons))
     return BotReply(
-        messages=messages, delete_conversation=delete, handoff_offer=offer, handoff_reply=reply
+        messages=messages,
+        delete_conversation=delete,
+        handoff_offer=offer,
+        handoff_reply=reply,
+        nlu=nlu,
     )
 
 
@@ -206,37 +216,51 @@ class RasaClient:
             raise BotUnavailable(f"Rasa answered {response.status_code}")
         return _parse_reply(response.json())
 
-    async def delete_tracker(self, sender_id: str) -> None:
-        """Replace the tracker's events by nothing, so no trace of the conversation remains."""
+    async def _call(
+        self, method: str, path: str, what: str, *, json: Any = None, **params: str
+    ) -> httpx.Response:
+        """One call to Rasa's HTTP API (with the token); anything but 200 is BotUnavailable."""
         try:
             response = await self._to_rasa(
-                "PUT",
-                f"/conversations/{quote(sender_id, safe='')}/tracker/events",
-                params={"token": self._token},
-                json=[],
+                method, path, params={"token": self._token, **params}, json=json
             )
         except httpx.HTTPError as exc:
             raise BotUnavailable("Rasa not reachable") from exc
         if response.status_code != 200:
-            raise BotUnavailable(f"Rasa answered {response.status_code} on delete")
+            raise BotUnavailable(f"Rasa answered {response.status_code} on {what}")
+        return response
+
+    @staticmethod
+    def _field(response: httpx.Response, name: str, what: str) -> Any:
+        try:
+            return response.json().get(name)
+        except (ValueError, AttributeError) as exc:
+            raise BotUnavailable(f"unexpected {what} from Rasa") from exc
+
+    async def parse(self, text: str) -> Nlu | None:
+        """The live model's intent and confidence for one (already redacted) sentence.
+
+        Rasa's ``/model/parse``: nothing is added to any conversation. None when the answer
+        names no intent.
+        """
+        response = await self._call("POST", "/model/parse", "parse", json={"text": text})
+        intent = self._field(response, "intent", "parse")
+        confidence = intent.get("confidence") if isinstance(intent, dict) else None
+        if not isinstance(intent, dict) or not isinstance(confidence, int | float):
+            return None
+        return read_nlu(nlu_message(intent.get("name"), confidence))
+
+    async def delete_tracker(self, sender_id: str) -> None:
+        """Replace the tracker's events by nothing, so no trace of the conversation remains."""
+        path = f"/conversations/{quote(sender_id, safe='')}/tracker/events"
+        await self._call("PUT", path, "delete", json=[])
 
     async def tracker_slots(self, sender_id: str) -> dict[str, Any]:
         """The slots of one conversation (no events: only what the handoff summary needs).
 
         An unknown conversation gives Rasa's empty tracker, so simply no slots.
         """
-        try:
-            response = await self._to_rasa(
-                "GET",
-                f"/conversations/{quote(sender_id, safe='')}/tracker",
-                params={"token": self._token, "include_events": "NONE"},
-            )
-        except httpx.HTTPError as exc:
-            raise BotUnavailable("Rasa not reachable") from exc
-        if response.status_code != 200:
-            raise BotUnavailable(f"Rasa answered {response.status_code} on tracker")
-        try:
-            slots = response.json().get("slots")
-        except (ValueError, AttributeError) as exc:
-            raise BotUnavailable("unexpected tracker from Rasa") from exc
+        path = f"/conversations/{quote(sender_id, safe='')}/tracker"
+        response = await self._call("GET", path, "tracker", include_events="NONE")
+        slots = self._field(response, "slots", "tracker")
         return dict(slots) if isinstance(slots, dict) else {}

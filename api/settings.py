@@ -85,6 +85,10 @@ class Settings(BaseSettings):
     handoff_actions_per_minute: int = Field(default=40, ge=0)
     callbacks_per_number_per_day: int = Field(default=3, ge=0)
     max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+    # A resident message whose intent confidence is below this is kept for the editors' review
+    # ("niet begrepen"; only where the municipality keeps such messages). The NLU's own fallback
+    # threshold is 0.5 (bot/config.yml).
+    not_understood_confidence: float = Field(default=0.6, ge=0.0, le=1.0)
     # Shared secret between the API and Rasa's input channel (bot/channels.py).
     rasa_channel_secret: str = _DEV_SECRET
     # Only for local development over plain http on a host other than localhost.

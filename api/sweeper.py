@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from api import conversation
 from api.deps import utc_now
 from api.handoff.retention import apply_retention
+from api.not_understood import review
 from api.rasa_client import BotUnavailable
 from api.settings import Settings
 
@@ -142,6 +143,14 @@ async def sweep_handoff_retention(app: FastAPI) -> None:
         log.info("handoff_retention_applied", extra=result.__dict__)
 
 
+async def sweep_not_understood(app: FastAPI) -> None:
+    """Delete messages kept for the editors past their 30 days (adopted ones stay)."""
+    async with app.state.sessionmaker() as db:
+        count = await review.sweep(db, utc_now())
+    if count:
+        log.info("not_understood_deleted", extra={"count": count})
+
+
 async def sweep_once(app: FastAPI) -> None:
     try:
         count = await sweep_expired_sessions(app)
@@ -153,6 +162,10 @@ async def sweep_once(app: FastAPI) -> None:
         await sweep_handoff_retention(app)
     except Exception:
         log.exception("handoff_retention_failed")
+    try:
+        await sweep_not_understood(app)
+    except Exception:
+        log.exception("not_understood_sweep_failed")
 
 
 async def sweep_forever(app: FastAPI, lock: SweeperLock) -> None:

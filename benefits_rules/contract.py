@@ -8,6 +8,7 @@ action server makes such a message; ``read_custom`` is the only way the API read
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -26,6 +27,14 @@ KEY_DELETE_CONVERSATION: Final = "delete_conversation"
 KEY_HANDOFF_OFFER: Final = "handoff_offer"
 KEY_HANDOFF_REPLY: Final = "handoff_reply"
 KEY_DOWNLOAD: Final = "download"
+# From the Rasa channel (bot/channels.py), once per reply: what the NLU made of the message.
+KEY_NLU: Final = "nlu"
+
+# Intents the API acts on: the classifier's "not understood", "not a topic of ours" (where
+# nonsense lands too) and the resident asking for a person.
+INTENT_FALLBACK: Final = "nlu_fallback"
+INTENT_OUT_OF_SCOPE: Final = "out_of_scope"
+INTENT_ASK_HUMAN: Final = "ask_human"
 
 # The name of the file with the result of the benefits check, saved on the resident's device.
 DOWNLOAD_FILENAME: Final = "uitkomst-geldcheck.txt"
@@ -54,6 +63,34 @@ def download_message(content: str) -> dict[str, Any]:
     return {KEY_DOWNLOAD: {"filename": DOWNLOAD_FILENAME, "content": content}}
 
 
+def nlu_message(intent: str | None, confidence: float) -> dict[str, Any]:
+    """What the NLU made of the resident's message: the intent and its confidence (0..1)."""
+    return {KEY_NLU: {"intent": intent, "confidence": confidence}}
+
+
+@dataclass(frozen=True)
+class Nlu:
+    """The intent the NLU guessed for one message and how sure it was (0..1)."""
+
+    intent: str
+    confidence: float
+
+
+def read_nlu(custom: Any) -> Nlu | None:
+    """The NLU entry of a custom payload, or None when there is none in the agreed shape."""
+    nlu = custom.get(KEY_NLU) if isinstance(custom, dict) else None
+    if not isinstance(nlu, dict):
+        return None
+    intent, confidence = nlu.get("intent"), nlu.get("confidence")
+    if not isinstance(intent, str) or not intent:
+        return None
+    if isinstance(confidence, bool) or not isinstance(confidence, int | float):
+        return None
+    if not math.isfinite(confidence):
+        return None
+    return Nlu(intent=intent, confidence=min(max(float(confidence), 0.0), 1.0))
+
+
 @dataclass(frozen=True)
 class Custom:
     """What one custom payload asks of the API; anything unknown or malformed is ignored."""
@@ -63,6 +100,8 @@ class Custom:
     handoff_reply: bool | None = None
     download_filename: str | None = None
     download_content: str | None = None
+    # Not for the resident: what the NLU made of the message (from the Rasa channel).
+    nlu: Nlu | None = None
 
 
 def read_custom(custom: Any) -> Custom:
@@ -78,4 +117,5 @@ def read_custom(custom: Any) -> Custom:
         handoff_reply={_YES: True, _NO: False}.get(reply) if isinstance(reply, str) else None,
         download_filename=DOWNLOAD_FILENAME if isinstance(content, str) else None,
         download_content=content if isinstance(content, str) else None,
+        nlu=read_nlu(custom),
     )

@@ -168,6 +168,9 @@ class Municipality:
     office_hours: Mapping[str, tuple[time, time]]  # by English weekday; a missing day is closed
     contacts: Mapping[str, Contact]  # by role, e.g. "kwijtschelding"
     schemes: Mapping[str, SchemeRules]
+    # Keep messages the bot did not understand (redacted, unlinked, at most 30 days) for the
+    # editors to learn from. Off unless the municipality says so; the privacy page follows it.
+    keep_not_understood: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,8 @@ privacy page), the action server (phone, local contacts, which schemes it offers
       monday: ["09:00", "17:00"]
     contacts:                        # local organisations the bot's answers name, by role
       kwijtschelding: {name: BsGW, url: "https://www.bsgw.nl/"}
+    keep_not_understood: true        # keep messages the bot did not understand for editors
+                                     # (redacted, unlinked, at most 30 days); default false
     schemes: [bijzondere_bijstand]   # one folder per scheme next to this file
 """
 
@@ -44,6 +46,7 @@ FIELDS = (
     "timezone",
     "office_hours",
     "contacts",
+    "keep_not_understood",
     "schemes",
 )
 # The environment variable that overrides data/deployment.yaml (read by each process's settings).
@@ -75,6 +78,8 @@ def read_municipality(reader: FileReader, schemes: Mapping[str, SchemeRules]) ->
         timezone=_timezone(reader),
         office_hours=_office_hours(reader),
         contacts=_contacts(reader),
+        keep_not_understood=reader.get(root, "keep_not_understood", bool, "", required=False)
+        is True,
         schemes=MappingProxyType(dict(schemes)),
     )
 

@@ -83,3 +83,29 @@ async def checked_login(
 
 
 CheckedLoginDep = Annotated[LoginSession, Depends(checked_login)]
+
+
+# Who may use the editors' pages (/editor): counsellors may not.
+EDITOR_ROLES = frozenset({Role.EDITOR, Role.ADMIN})
+
+
+class NotAllowed(Exception):
+    """The login's role may not use this page: 403."""
+
+
+async def editor_login(login: LoginDep) -> LoginSession:
+    """The login of an editor or admin."""
+    if login.user.role not in EDITOR_ROLES:
+        raise NotAllowed()
+    return login
+
+
+async def checked_editor_login(login: CheckedLoginDep) -> LoginSession:
+    """The form post of an editor or admin, after checking its CSRF token."""
+    if login.user.role not in EDITOR_ROLES:
+        raise NotAllowed()
+    return login
+
+
+EditorLoginDep = Annotated[LoginSession, Depends(editor_login)]
+CheckedEditorLoginDep = Annotated[LoginSession, Depends(checked_editor_login)]

@@ -13,6 +13,7 @@ from api import (
 from api.auth import models as auth_models  # noqa: F401
 from api.db import Base
 from api.handoff import models as handoff_models  # noqa: F401
+from api.not_understood import models as not_understood_models  # noqa: F401
 
 config = context.config
 # Any fixed 64-bit number, the same in every worker: "which advisory lock is the migrations'".

@@ -9,6 +9,7 @@ from api.deps import DbDep, MunicipalityDep, NowDep, RasaDep, SettingsDep
 from api.errors import ApiError, ErrorBody
 from api.handoff import typed_reply
 from api.limits import MessageLimit, SessionLimit
+from api.not_understood.capture import capture_rule
 from api.rasa_client import BotMessage, BotUnavailable
 from api.schemas import (
     ButtonOut,
@@ -58,7 +59,8 @@ async def post_message(
     conversation.check_length(body.text, settings.max_message_chars)
     session = await conversation.live_session(db, session_id, now, settings.session_idle)
     try:
-        turn = await conversation.chat_turn(db, rasa, session, body.text, now)
+        capture = capture_rule(municipality, settings)
+        turn = await conversation.chat_turn(db, rasa, session, body.text, now, capture)
     except BotUnavailable:
         await db.rollback()
         raise _unavailable(municipality) from None

@@ -10,6 +10,7 @@ from fastapi.templating import Jinja2Templates
 
 from api.deps import MunicipalityDep, SettingsDep
 from api.errors import ApiError
+from api.not_understood import review
 from api.schemas import WidgetConfigOut
 
 router = APIRouter(tags=["site"])
@@ -52,5 +53,6 @@ async def privacy_page(
             "idle_minutes": settings.session_idle_minutes,
             "handoff_days": settings.handoff_retention_days,
             "callback_days": settings.callback_retention_days,
+            "not_understood_days": review.RETENTION_DAYS,
         },
     )

@@ -61,6 +61,9 @@ class FakeRasa:
     replies: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     down: bool = False
     channel_secret: str = "test-channel-secret"
+    # Rasa's /model/parse: what it answers per text, and the texts it was asked about.
+    parses: dict[str, dict[str, Any]] = field(default_factory=dict)
+    parsed: list[str] = field(default_factory=list)
 
     def handler(self, request: httpx.Request) -> httpx.Response:
         if self.down:
@@ -72,6 +75,13 @@ class FakeRasa:
             if request.url.params.get("token") != "test-token":
                 return httpx.Response(401)
             return httpx.Response(200, json={"model_id": "fake"})
+        if path == "/model/parse":
+            if request.url.params.get("token") != "test-token":
+                return httpx.Response(401)
+            sentence = json.loads(request.content)["text"]
+            self.parsed.append(sentence)
+            intent = self.parses.get(sentence, {"name": "nlu_fallback", "confidence": 0.5})
+            return httpx.Response(200, json={"text": sentence, "intent": intent, "entities": []})
         if path == CHANNEL_WEBHOOK:
             # As bot/channels.py: only with the API's shared secret.
             if request.headers.get(CHANNEL_SECRET_HEADER) != self.channel_secret:

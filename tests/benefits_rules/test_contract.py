@@ -56,3 +56,26 @@ def test_a_payload_not_in_the_agreed_shape_asks_nothing(custom: Any) -> None:
 def test_the_file_name_is_ours_never_the_payloads() -> None:
     odd = {"download": {"filename": "../../etc/passwd", "content": "x"}}
     assert read_custom(odd).download_filename == contract.DOWNLOAD_FILENAME
+
+
+def test_the_nlu_entry_reads_back_as_meant() -> None:
+    read = read_custom(contract.nlu_message("debt_worries", 0.42))
+    assert read == Custom(nlu=contract.Nlu("debt_worries", 0.42))
+    assert contract.read_nlu(contract.nlu_message("greet", 1)) == contract.Nlu("greet", 1.0)
+
+
+@pytest.mark.parametrize(
+    "custom",
+    [
+        {"nlu": "greet"},
+        {"nlu": {"intent": None, "confidence": 0.4}},
+        {"nlu": {"intent": "", "confidence": 0.4}},
+        {"nlu": {"intent": "greet"}},
+        {"nlu": {"intent": "greet", "confidence": "0.4"}},
+        {"nlu": {"intent": "greet", "confidence": True}},
+        {"nlu": {"intent": "greet", "confidence": float("nan")}},
+    ],
+)
+def test_a_malformed_nlu_entry_says_nothing(custom: Any) -> None:
+    assert contract.read_nlu(custom) is None
+    assert read_custom(custom).nlu is None

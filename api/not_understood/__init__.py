@@ -1,0 +1,1 @@
+"""Resident messages the bot did not understand, kept (redacted, unlinked) for the editors."""

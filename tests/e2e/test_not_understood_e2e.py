@@ -1,0 +1,96 @@
+"""Through the real stack: a nonsense message with a name in it reaches the editors' review
+list ("niet begrepen") redacted, with Rasa's own guess, and with nothing that links it back."""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.stack
+
+ROOT = Path(__file__).resolve().parents[2]
+_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def _create_editor(database_url: str) -> tuple[str, str]:
+    username = f"e2e-editor-{secrets.token_hex(4)}"
+    password = secrets.token_urlsafe(18)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "api.cli",
+            "create-user",
+            "--username",
+            username,
+            "--role",
+            "editor",
+            "--municipality",
+            "heerlen",
+            "--display-name",
+            "Eva",
+        ],
+        input=password + "\n",
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "RONDKOMEN_DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+    )
+    return username, password
+
+
+def _cookie_header(*responses: httpx.Response) -> dict[str, str]:
+    """The login's cookies by hand: they are Secure, and the test stack speaks plain http."""
+    jar = {name: value for r in responses for name, value in r.cookies.items()}
+    return {"Cookie": "; ".join(f"{name}={value}" for name, value in jar.items())}
+
+
+def _editor_login(api: httpx.Client, database_url: str) -> dict[str, str]:
+    username, password = _create_editor(database_url)
+    form = api.get("/counsellor/login")
+    token = _CSRF.search(form.text)
+    assert token is not None
+    done = api.post(
+        "/counsellor/login",
+        data={"username": username, "password": password, "csrf_token": token.group(1)},
+        headers=_cookie_header(form),
+    )
+    assert done.status_code == 303, done.text
+    return _cookie_header(done)
+
+
+def test_a_nonsense_message_shows_up_redacted_in_the_review_list(
+    stack: Any, stack_url: str
+) -> None:
+    api = httpx.Client(base_url=stack_url, timeout=60, follow_redirects=False)
+    token = api.post("/api/v1/sessions").json()["session_id"]
+    nonsense = f"Mijn naam is Jan Jansen, qwrtp zxvbn {secrets.token_hex(3)} kkkk"
+    answer = api.post(f"/api/v1/sessions/{token}/messages", json={"text": nonsense})
+    assert answer.status_code == 200, answer.text
+    # The NLU entry is for the API only: every message the resident gets has text or a file.
+    assert all(m["text"] for m in answer.json()["messages"])
+    stored = nonsense.replace("Jan Jansen", "[NAAM]")
+
+    cookies = _editor_login(api, str(stack.database_url))
+    page = api.get("/editor/niet-begrepen", headers=cookies)
+    assert page.status_code == 200
+    assert stored in page.text
+    assert "Jansen" not in page.text
+    assert "out_of_scope" in page.text or "nlu_fallback" in page.text  # the model's own guess
+
+    path = str(stack.database_url).removeprefix("sqlite:///")
+    with sqlite3.connect(path) as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(not_understood)")}
+        (day,) = conn.execute("SELECT day FROM not_understood WHERE text = ?", (stored,)).fetchone()
+    assert not {"session_id", "created_at"} & columns
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", day)  # the day only, not the time
