@@ -72,8 +72,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Rondkomen API",
         version="1.0.0",
         description=(
-            "Anonieme geldhulp-chat: de enige ingang voor de chatwidget, "
-            "schuldhulpverleners en redacteuren."
+            "Anonymous money-help chat: the only entry for the chat widget, "
+            "counsellors (schuldhulpverleners) and editors."
         ),
         lifespan=lifespan,
         # Swagger UI comes from a third-party CDN: not in production.

@@ -9,6 +9,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from zxcvbn import zxcvbn
 
+from api.texts import text
+
 MIN_PASSWORD_CHARS = 12
 # zxcvbn's top score: more than 10^10 guesses, also counting common passwords, Dutch-looking
 # words with digits, keyboard patterns, dates and the account's own words.
@@ -25,16 +27,12 @@ def password_problem(password: str, user_inputs: list[str]) -> str | None:
     which make a password guessable for anyone who knows whose it is.
     """
     if len(password) < MIN_PASSWORD_CHARS:
-        return f"Het wachtwoord is te kort. Gebruik minstens {MIN_PASSWORD_CHARS} tekens."
+        return text("password_too_short", min_chars=MIN_PASSWORD_CHARS)
     if len(password) > _ZXCVBN_MAX_CHARS:
         return None
     result = zxcvbn(password, user_inputs=[word for word in user_inputs if word])
     if int(result["score"]) < MIN_PASSWORD_SCORE:
-        return (
-            "Dit wachtwoord is te makkelijk te raden (een bekend wachtwoord, een patroon, "
-            "een jaartal of uw eigen naam of gemeente). Kies bijvoorbeeld vier losse woorden "
-            "die niet bij elkaar horen."
-        )
+        return text("password_too_guessable")
     return None
 
 

@@ -24,10 +24,10 @@ from api.texts import text
 router = APIRouter(prefix="/api/v1", tags=["chat"])
 
 _ERRORS: dict[int | str, dict[str, object]] = {
-    404: {"model": ErrorBody, "description": "Onbekend, gewist of verlopen gesprek."},
-    429: {"model": ErrorBody, "description": "Te veel verzoeken vanaf dit adres; zie Retry-After."},
-    422: {"model": ErrorBody, "description": "Leeg, te lang of onleesbaar bericht."},
-    503: {"model": ErrorBody, "description": "De chat kan nu niet antwoorden."},
+    404: {"model": ErrorBody, "description": "Unknown, wiped or expired conversation."},
+    429: {"model": ErrorBody, "description": "Too many requests from this address (Retry-After)."},
+    422: {"model": ErrorBody, "description": "Empty, too long or unreadable message."},
+    503: {"model": ErrorBody, "description": "The chat cannot answer now (Dutch message)."},
 }
 
 

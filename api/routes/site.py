@@ -12,6 +12,7 @@ from api.deps import MunicipalityDep, SettingsDep
 from api.errors import ApiError
 from api.not_understood import review
 from api.schemas import WidgetConfigOut
+from api.texts import text
 
 router = APIRouter(tags=["site"])
 templates = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
@@ -30,7 +31,7 @@ async def widget_config(
 ) -> WidgetConfigOut:
     """What the widget shows besides the chat: the municipality's name, phone and privacy page."""
     if key is not None and key != municipality.key:
-        raise ApiError(404, "municipality_not_found", "Deze gemeente is niet bekend.")
+        raise ApiError(404, "municipality_not_found", text("municipality_not_found"))
     return WidgetConfigOut(
         municipality=municipality.key,
         name=municipality.name,
