@@ -1,7 +1,9 @@
 """The one loader of the files with texts people read (schema version 1).
 
 Both runtimes use it: the API for its notices (``api/texts.nl.yml``), the action server for
-what the actions say (``actions/texts.nl.yml``, ``texts.en.yml``, ``rephrase.nl.yml``). A file::
+what the actions say (``actions/texts.nl.yml``, ``texts.en.yml``, ``rephrase.nl.yml``), and the
+safety net and the actions for the words the bot explains (``actions/terms.nl.yml``,
+:func:`load_terms`). A file::
 
     schema_version: 1
     texts:
@@ -29,9 +31,11 @@ from .yamlio import MarkedDict, MarkedList, load_yaml
 
 __all__ = [
     "Button",
+    "TermEntry",
     "TextEntry",
     "TextFileError",
     "load_plain_texts",
+    "load_terms",
     "load_text_entries",
     "read_plain_texts",
 ]
@@ -49,6 +53,15 @@ class Button(TypedDict, total=False):
     answer: str
 
 
+class TermEntry(TypedDict):
+    """A word the bot explains: how residents write it, the explanation, and the intent that
+    checks whether the resident can get it (a scheme), if any."""
+
+    names: list[str]
+    text: str
+    ask: str | None
+
+
 class TextEntry(TypedDict):
     text: str
     buttons: list[Button]
@@ -63,8 +76,8 @@ class _Reader(FileReader):
         raise TextFileError(self.display, line, field, problem)
 
 
-def _open(path: Path) -> tuple[_Reader, MarkedDict]:
-    """The file's reader and its ``texts`` table, after the header is checked."""
+def _open(path: Path, table_key: str = "texts") -> tuple[_Reader, MarkedDict]:
+    """The file's reader and its ``texts`` (or ``terms``) table, after the header is checked."""
     try:
         root = load_yaml(path, str(path))
     except RuleDataError as exc:
@@ -77,7 +90,7 @@ def _open(path: Path) -> tuple[_Reader, MarkedDict]:
             "schema_version",
             f"is {version}; this code reads version {SCHEMA_VERSION}",
         )
-    table: MarkedDict = reader.get(root, "texts", dict, "")
+    table: MarkedDict = reader.get(root, table_key, dict, "")
     return reader, table
 
 
@@ -141,3 +154,34 @@ def load_text_entries(path: Path) -> dict[str, TextEntry]:
     ``actions/texts.nl.yml``."""
     reader, table = _open(path)
     return {key: _entry(reader, table, key) for key in table}
+
+
+_TERM_KEYS = ("names", "text", "ask")
+_TERMS_FILE_KEYS = ("schema_version", "question_patterns", "terms")
+
+
+def _term(reader: FileReader, table: MarkedDict, key: str) -> TermEntry:
+    path = f"terms.{key}"
+    entry = reader.get(table, key, dict, "terms")
+    reader.only(entry, _TERM_KEYS, path)
+    names: MarkedList = reader.get(entry, "names", list, path)
+    if not names:
+        reader.fail(entry.line_of("names"), f"{path}.names", "must name the word at least once")
+    for index, name in enumerate(names):
+        if not isinstance(name, str) or not name.strip():
+            reader.fail(names.line_of(index), f"{path}.names[{index}]", "must be a word")
+    ask = reader.text(entry, "ask", path, required=False) or None
+    return TermEntry(names=list(names), text=_template(reader, entry, "text", path), ask=ask)
+
+
+def load_terms(path: Path) -> tuple[dict[str, TermEntry], list[str]]:
+    """The terms of ``actions/terms.nl.yml`` and the patterns of a question about a term."""
+    reader, table = _open(path, "terms")
+    reader.only(reader.root, _TERMS_FILE_KEYS, "")
+    patterns: MarkedList = (
+        reader.get(reader.root, "question_patterns", list, "", required=False) or MarkedList()
+    )
+    for index, pattern in enumerate(patterns):
+        if not isinstance(pattern, str) or not pattern:
+            reader.fail(patterns.line_of(index), f"question_patterns[{index}]", "must be a text")
+    return {key: _term(reader, table, key) for key in table}, list(patterns)

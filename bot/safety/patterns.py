@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from benefits_rules.texts import load_terms
+
 HERE = Path(__file__).resolve().parent
 OVERRIDES_FILE = HERE / "overrides.yml"
 ENGLISH_FILE = HERE / "english.yml"
@@ -113,23 +115,17 @@ class Term:
 @lru_cache(maxsize=1)
 def terms() -> tuple[tuple[Term, ...], tuple[re.Pattern[str], ...]]:
     """The terms the bot explains, and the patterns of a question about a term."""
-    data = _load(TERMS_FILE)
-    found = []
-    for key, entry in (data.get("terms") or {}).items():
-        names, text = entry.get("names"), entry.get("text")
-        if not isinstance(names, list) or not names or not isinstance(text, str):
-            raise ValueError(f"{TERMS_FILE}: terms.{key} needs 'names' and 'text'")
-        ask = entry.get("ask")
-        found.append(
-            Term(
-                key=str(key),
-                names=tuple(normalise(str(n)) for n in names),
-                text=text,
-                ask=str(ask) if ask else None,
-            )
+    entries, patterns = load_terms(TERMS_FILE)
+    found = tuple(
+        Term(
+            key=key,
+            names=tuple(normalise(name) for name in entry["names"]),
+            text=entry["text"],
+            ask=entry["ask"],
         )
-    questions = tuple(re.compile(str(p)) for p in data.get("question_patterns") or [])
-    return tuple(found), questions
+        for key, entry in entries.items()
+    )
+    return found, tuple(re.compile(pattern) for pattern in patterns)
 
 
 @lru_cache(maxsize=512)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from benefits_rules.texts import TextFileError, load_plain_texts, load_text_entries
+from benefits_rules.texts import TextFileError, load_plain_texts, load_terms, load_text_entries
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY_FILES = ("actions/texts.nl.yml", "actions/texts.en.yml", "actions/rephrase.nl.yml")
@@ -136,3 +136,41 @@ def test_buttons_come_back_as_given(tmp_path: Path) -> None:
         ],
     }
     assert entries["plain"] == {"text": "Goed.", "buttons": []}
+
+
+def test_the_terms_file_loads() -> None:
+    terms, patterns = load_terms(ROOT / "actions" / "terms.nl.yml")
+    assert "kale_huur" in terms
+    assert "kale huur" in terms["kale_huur"]["names"]
+    assert patterns
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "field"),
+    [
+        (
+            "schema_version: 1\nterms:\n  huur:\n    names: []\n    text: Huur.\n",
+            4,
+            "terms.huur.names",
+        ),
+        (
+            "schema_version: 1\nterms:\n  huur:\n    names: [huur]\n    text: ''\n",
+            5,
+            "terms.huur.text",
+        ),
+        (
+            "schema_version: 1\nterms:\n  huur:\n    names: [huur]\n    txt: Huur.\n",
+            5,
+            "terms.huur.txt",
+        ),
+        ("schema_version: 1\nquestion_patterns: [1]\nterms: {}\n", 2, "question_patterns[0]"),
+    ],
+)
+def test_a_broken_terms_file_names_line_and_field(
+    tmp_path: Path, body: str, line: int, field: str
+) -> None:
+    path = tmp_path / "terms.nl.yml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(TextFileError) as caught:
+        load_terms(path)
+    assert (caught.value.file, caught.value.line, caught.value.field) == (str(path), line, field)
