@@ -13,7 +13,7 @@ import pytest
 
 API_DIR = Path(__file__).resolve().parents[2] / "api"
 # Table definitions: they may only import each other and the declarative base.
-MODELS = {"api.db", "api.models", "api.auth.models", "api.handoff.models"}
+MODELS = {"api.db", "api.models", "api.auth.models", "api.handoff.models", "api.content.models"}
 
 
 def _module_name(path: Path) -> str:
