@@ -18,6 +18,7 @@ from fastapi.templating import Jinja2Templates
 
 from api.auth.deps import CsrfFailed, NotLoggedIn, PageLogin, from_script
 from api.auth.sessions import LoginSession
+from api.content.access import NotAnEditor
 from api.errors import error_response
 from api.handoff.inbox import InboxError
 from api.municipality import MunicipalityConfig
@@ -112,4 +113,9 @@ def install(app: FastAPI, municipality: MunicipalityConfig) -> None:
 
     app.add_exception_handler(NotLoggedIn, not_logged_in)
     app.add_exception_handler(CsrfFailed, csrf_failed)
+
+    async def not_an_editor(request: Request, _exc: Exception) -> Response:
+        return _error_page(request, 403, "not_editor")
+
     app.add_exception_handler(InboxError, inbox_error)
+    app.add_exception_handler(NotAnEditor, not_an_editor)

@@ -35,6 +35,7 @@ __all__ = [
     "Refused",
     "add_example",
     "change_examples",
+    "check_value",
     "draft_files",
     "draft_tree",
     "save_item",
@@ -167,6 +168,14 @@ async def _write_once(
     return True
 
 
+async def _rollback(db: AsyncSession) -> None:
+    """Roll back, and load again what the caller holds (the login): a rollback expires it."""
+    held = list(db.identity_map.values())
+    await db.rollback()
+    for instance in held:
+        await db.refresh(instance)
+
+
 async def _write(
     db: AsyncSession, edit: _Edit, live: Mapping[str, str], user: CounsellorUser, now: datetime
 ) -> None:
@@ -175,15 +184,16 @@ async def _write(
             if await _write_once(db, edit, live, user, now):
                 return
         except OperationalError as exc:
-            await db.rollback()
             # SQLite has one writer at a time; under load a writer can give up waiting. Try again.
             if db.bind.dialect.name != "sqlite" or "locked" not in str(exc):
+                await _rollback(db)
                 raise
+            await _rollback(db)
         except BaseException:
-            await db.rollback()
+            await _rollback(db)
             raise
         else:
-            await db.rollback()
+            await _rollback(db)
         await asyncio.sleep(random.uniform(0.005, 0.05))  # spread the retries
     raise RuntimeError("the draft kept changing; try again")
 
