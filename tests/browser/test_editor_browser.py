@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import free_port
 
-from .support import create_account
+from .support import AXE_TAGS, axe_source, create_account, describe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -154,3 +154,27 @@ def test_two_editors_on_one_text_get_the_conflict_shown(editor_page: Callable[[]
     expect(conflict).to_contain_text("Een collega heeft deze tekst intussen veranderd")
     expect(second.locator("#conflict-theirs")).to_have_text("Dat is goed. Wat wilt u wel weten?")
     expect(second.get_by_label("Tekst", exact=True)).to_have_value("Goed. Vertel wat u wilt weten.")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/editor",
+        "/editor/antwoorden?q=schulden",
+        "/editor/antwoorden/bewerk?id=actions%2Ftexts.nl.yml%23texts%2Faffirm%2Ftext",
+        "/editor/begrip?intent=debt_worries",
+    ],
+)
+def test_the_editor_pages_are_accessible(
+    editor_page: Callable[[], Page], api: tuple[str, dict[str, str]], path: str
+) -> None:
+    page = editor_page()
+    page.goto(f"{api[0]}{path}")
+    page.evaluate(axe_source())
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    violations = list(result["violations"])
+    assert not violations, describe_violations(violations)
