@@ -36,6 +36,7 @@ __all__ = [
     "add_example",
     "change_examples",
     "check_value",
+    "clear_published",
     "draft_files",
     "draft_tree",
     "save_item",
@@ -132,6 +133,17 @@ async def draft_tree(db: AsyncSession, live_tree: Mapping[str, str]) -> dict[str
     """The live tree with the draft's files laid over it."""
     rows = await _rows(db)
     return {**live_tree, **{path: r.text for path, r in rows.items() if path in live_tree}}
+
+
+async def clear_published(db: AsyncSession, published: Mapping[str, int]) -> list[str]:
+    """Remove the draft files that were published (path -> the revision that was published).
+
+    A file saved again while the publish ran keeps its newer revision in the draft. Returns
+    the paths still in the draft. The caller commits.
+    """
+    for path, revision in published.items():
+        await db.execute(delete(T).where(T.path == path, T.revision == revision))
+    return sorted((await _rows(db)).keys())
 
 
 async def _write_once(

@@ -16,6 +16,7 @@ from api.auth.models import CounsellorUser, Role
 from api.auth.users import create_user
 from api.content import drafts
 from api.content.catalog import build_catalog
+from api.content.checks import check_tree
 from api.content.files import REPO_ROOT, read_tree
 from api.content.sourcetext import get_value
 from api.db import make_engine, make_sessionmaker
@@ -228,3 +229,30 @@ def test_examples_add_change_move_remove(database_url: str) -> None:
         assert list(new_rent.examples) == [*rent.examples, first]
 
     run(database_url, work)
+
+
+def test_publishing_clears_only_what_was_published(database_url: str) -> None:
+    notices = [i for i in CATALOG.items if i.kind == "notice"][:1]
+    original = CATALOG.item(AFFIRM)
+    assert original is not None
+
+    async def work(sessions: async_sessionmaker[AsyncSession], user: CounsellorUser) -> None:
+        async with sessions() as db:
+            await drafts.save_item(db, AFFIRM, original.value, GOOD, user, live=LIVE)
+            await drafts.save_item(db, notices[0].id, notices[0].value, "Nieuw.", user, live=LIVE)
+            published = {p: f.revision for p, f in (await drafts.draft_files(db)).items()}
+            # Saved again while the publish ran: stays in the draft.
+            await drafts.save_item(db, AFFIRM, GOOD, "Fijn. Nog iets?", user, live=LIVE)
+            assert await drafts.clear_published(db, published) == ["actions/texts.nl.yml"]
+            await db.commit()
+            assert list(await drafts.draft_files(db)) == ["actions/texts.nl.yml"]
+
+    run(database_url, work)
+
+
+def test_the_whole_tree_is_checked_for_publishing() -> None:
+    assert check_tree(LIVE, LIVE) == []
+    broken = dict(LIVE)
+    broken["api/texts.nl.yml"] = LIVE["api/texts.nl.yml"].replace("op {phone}.", "op {telefoon}.", 1)
+    problems = check_tree(broken, LIVE)
+    assert [p.refused.placeholder_problems[0].found for p in problems] == ["telefoon"]
