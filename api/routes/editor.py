@@ -137,7 +137,9 @@ async def save(
     live_item = build_catalog(live).item(item_id)
     if live_item is None:
         return see_other("/editor/antwoorden")
+    # Browsers send line breaks as CRLF; the files (and what the editor saw) have LF.
     text = text.replace("\r\n", "\n").strip()
+    seen = seen.replace("\r\n", "\n")
     try:
         await drafts.save_item(db, item_id, seen, text, login.user, now=now, live=live)
     except drafts.Refused as refused:

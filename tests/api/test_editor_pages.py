@@ -184,3 +184,12 @@ def test_examples_are_added_moved_and_removed_with_warnings(client: TestClient) 
     assert gone.status_code == 409
     assert "een collega heeft deze zin intussen veranderd" in gone.text
     assert audit_actions(client).count("content_edit") == 3
+
+
+def test_line_breaks_sent_as_crlf_are_no_conflict(client: TestClient) -> None:
+    editor = logged_in(client, "redactie", role=Role.EDITOR)
+    editor.get(edit_url(AFFIRM))
+    two_lines = "Fijn.\nWaar kan ik u nog mee helpen?"
+    assert save(editor, AFFIRM, value(AFFIRM), two_lines.replace("\n", "\r\n")).status_code == 303
+    again = save(editor, AFFIRM, two_lines.replace("\n", "\r\n"), GOOD)
+    assert again.status_code == 303
