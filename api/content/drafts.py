@@ -135,14 +135,14 @@ async def draft_tree(db: AsyncSession, live_tree: Mapping[str, str]) -> dict[str
     return {**live_tree, **{path: r.text for path, r in rows.items() if path in live_tree}}
 
 
-async def clear_published(db: AsyncSession, published: Mapping[str, int]) -> list[str]:
-    """Remove the draft files that were published (path -> the revision that was published).
+async def clear_published(db: AsyncSession, published: Mapping[str, str]) -> list[str]:
+    """Remove the draft files that were published (path -> the text that was published).
 
-    A file saved again while the publish ran keeps its newer revision in the draft. Returns
-    the paths still in the draft. The caller commits.
+    A file saved again while the publish ran differs from what was published and stays in the
+    draft. Returns the paths still in the draft. The caller commits.
     """
-    for path, revision in published.items():
-        await db.execute(delete(T).where(T.path == path, T.revision == revision))
+    for path, text in published.items():
+        await db.execute(delete(T).where(T.path == path, T.text == text))
     return sorted((await _rows(db)).keys())
 
 

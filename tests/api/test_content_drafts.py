@@ -240,7 +240,7 @@ def test_publishing_clears_only_what_was_published(database_url: str) -> None:
         async with sessions() as db:
             await drafts.save_item(db, AFFIRM, original.value, GOOD, user, live=LIVE)
             await drafts.save_item(db, notices[0].id, notices[0].value, "Nieuw.", user, live=LIVE)
-            published = {p: f.revision for p, f in (await drafts.draft_files(db)).items()}
+            published = {p: f.text for p, f in (await drafts.draft_files(db)).items()}
             # Saved again while the publish ran: stays in the draft.
             await drafts.save_item(db, AFFIRM, GOOD, "Fijn. Nog iets?", user, live=LIVE)
             assert await drafts.clear_published(db, published) == ["actions/texts.nl.yml"]
