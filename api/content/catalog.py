@@ -9,10 +9,8 @@ are used (the rules, stories and code that mention their key).
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from hashlib import sha256
 from pathlib import PurePosixPath
 from typing import Any, Literal
@@ -20,8 +18,8 @@ from typing import Any, Literal
 import yaml
 
 from api.content import placeholders
-from api.content.files import REPO_ROOT
 from api.content.sourcetext import split_examples
+from api.content.usage import identifiers, used_in
 
 __all__ = [
     "Catalog",
@@ -35,17 +33,6 @@ __all__ = [
 ]
 
 ItemKind = Literal["response", "button", "action_text", "term", "rephrase", "notice", "widget"]
-
-# Code and dialogue files that mention text keys; they are not content (editors do not change
-# them), so they are read from the repository.
-_USAGE_GLOBS = (
-    "bot/data/*.yml",
-    "actions/*.py",
-    "api/**/*.py",
-    "benefits_rules/**/*.py",
-    "web_widget/src/*.js",
-)
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -119,24 +106,6 @@ def _id(relative: str, *path: str | int) -> str:
     return relative + "#" + "/".join(str(p) for p in path)
 
 
-@lru_cache(maxsize=1)
-def _usage_index() -> dict[str, frozenset[str]]:
-    """Identifier -> the code and dialogue files that mention it."""
-    index: dict[str, set[str]] = {}
-    for pattern in _USAGE_GLOBS:
-        for path in sorted(REPO_ROOT.glob(pattern)):
-            if "content" in PurePosixPath(path.relative_to(REPO_ROOT).as_posix()).parts[:2]:
-                continue  # the workspace itself lists every key; it is not a use
-            relative = path.relative_to(REPO_ROOT).as_posix()
-            for word in set(_WORD.findall(path.read_text(encoding="utf-8"))):
-                index.setdefault(word, set()).add(relative)
-    return {word: frozenset(files) for word, files in index.items()}
-
-
-def _used_in(key: str, extra: Mapping[str, set[str]]) -> tuple[str, ...]:
-    return tuple(sorted(_usage_index().get(key, frozenset()) | extra.get(key, set())))
-
-
 def _is_english(variant: Mapping[str, Any]) -> bool:
     return any(
         isinstance(c, dict) and c.get("name") == "language" and c.get("value") == "en"
@@ -165,7 +134,7 @@ class _Builder:
         }
         for path, text in tree.items():
             if path.startswith("bot/domain/"):
-                for word in set(_WORD.findall(text)):
+                for word in set(identifiers(text)):
                     self.domain_mentions.setdefault(word, set()).add(path)
 
     def add(
@@ -209,7 +178,7 @@ class _Builder:
             for name, variants in (domain.get("responses") or {}).items():
                 self.response_topic[name] = topic
                 others = {f for f in self.domain_mentions.get(name, set()) if f != relative}
-                used = _used_in(name, {name: others})
+                used = used_in(name, {name: others})
                 for i, variant in enumerate(variants or []):
                     lang = "en" if _is_english(variant) else "nl"
                     path: list[str | int] = ["responses", name, i]
@@ -243,7 +212,7 @@ class _Builder:
         lang = "en" if relative.endswith(".en.yml") else "nl"
         slots = kind in ("action_text", "rephrase", "term")
         for key, entry in data.items():
-            used = _used_in(key, self.domain_mentions)
+            used = used_in(key, self.domain_mentions)
             topic = self.response_topic.get(key) or _topic_from_code(used, fallback)
             if isinstance(entry, str):
                 self.add(
@@ -295,7 +264,7 @@ class _Builder:
                     [key],
                     value,
                     topic="widget",
-                    used=_used_in(key, {}),
+                    used=used_in(key, {}),
                     slots=False,
                 )
 
@@ -310,7 +279,7 @@ class _Builder:
                             name=name,
                             file=relative,
                             examples=tuple(split_examples(entry.get("examples") or "")),
-                            used_in=_used_in(name, self.domain_mentions),
+                            used_in=used_in(name, self.domain_mentions),
                         )
                     )
         return found
