@@ -253,6 +253,8 @@ def test_publishing_clears_only_what_was_published(database_url: str) -> None:
 def test_the_whole_tree_is_checked_for_publishing() -> None:
     assert check_tree(LIVE, LIVE) == []
     broken = dict(LIVE)
-    broken["api/texts.nl.yml"] = LIVE["api/texts.nl.yml"].replace("op {phone}.", "op {telefoon}.", 1)
+    broken["api/texts.nl.yml"] = LIVE["api/texts.nl.yml"].replace(
+        "op {phone}.", "op {telefoon}.", 1
+    )
     problems = check_tree(broken, LIVE)
     assert [p.refused.placeholder_problems[0].found for p in problems] == ["telefoon"]
