@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
@@ -32,7 +33,7 @@ def value(item_id: str) -> str:
     return item.value
 
 
-def save(editor: Browser, item_id: str, seen: str, text: str) -> object:
+def save(editor: Browser, item_id: str, seen: str, text: str) -> httpx.Response:
     return editor.post("/editor/antwoorden/bewerk", {"id": item_id, "seen": seen, "text": text})
 
 
@@ -89,6 +90,12 @@ def test_an_edit_is_saved_in_the_draft_and_audited(client: TestClient) -> None:
     assert GOOD in saved.text
     assert "actions/texts.nl.yml" in editor.get("/editor").text
     assert "content_edit" in audit_actions(client)
+
+    async def rows(db: AsyncSession) -> list[str]:
+        entries = (await db.execute(select(AuditEntry))).scalars()
+        return [repr([getattr(e, c.key) for c in AuditEntry.__table__.columns]) for e in entries]
+
+    assert not [row for row in in_db(client, rows) if "Wat kan ik nog meer" in row]
 
 
 def test_a_form_without_the_csrf_token_is_refused(client: TestClient) -> None:

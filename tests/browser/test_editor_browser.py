@@ -65,9 +65,8 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[st
             except httpx.TransportError:
                 pass
             if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(
-                    f"the API did not start: {server.stderr.read() if server.stderr else ''}"
-                )
+                log = server.stderr.read().decode() if server.stderr else ""
+                pytest.fail(f"the API did not start: {log}")
             time.sleep(0.3)
         yield url, env
     finally:
