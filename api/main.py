@@ -27,7 +27,9 @@ from api.routes import (
     counsellor,
     counsellor_handoff,
     counsellor_login,
+    editor,
     editor_review,
+    editor_understanding,
     health,
     resident_handoff,
     site,
@@ -104,6 +106,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(counsellor.router)
     app.include_router(counsellor_handoff.router)
     app.include_router(editor_review.router)
+    app.include_router(editor.router)
+    app.include_router(editor_understanding.router)
     pages.install(app, municipality)
     app.mount("/widget", StaticFiles(directory=settings.widget_dir, check_dir=False), name="widget")
     return app

@@ -116,4 +116,5 @@ def install(app: FastAPI, municipality: MunicipalityConfig) -> None:
     app.add_exception_handler(NotLoggedIn, not_logged_in)
     app.add_exception_handler(CsrfFailed, csrf_failed)
     app.add_exception_handler(NotAllowed, not_allowed)
+
     app.add_exception_handler(InboxError, inbox_error)

@@ -85,7 +85,6 @@ async def keep(
             NotUnderstood.municipality == municipality,
             NotUnderstood.day == day,
             NotUnderstood.text == text,
-            NotUnderstood.adopted_intent.is_(None),
         )
         .values(times=NotUnderstood.times + 1)
     )

@@ -30,6 +30,3 @@ class NotUnderstood(Base):
     day: Mapped[date] = mapped_column(Date, index=True)
     # The same text on the same day counts once more instead of adding a row.
     times: Mapped[int] = mapped_column(Integer, default=1)
-    # Adopted: an editor assigned it to this intent while drafts could not take it yet. Kept
-    # (not swept) until it is turned into a draft example.
-    adopted_intent: Mapped[str | None] = mapped_column(String(100), nullable=True)

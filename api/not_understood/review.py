@@ -2,34 +2,24 @@
 
 Every function takes the editor (or the municipality): an editor only ever sees and changes the
 messages of their own municipality. Adopting a message makes it a draft example of an intent
-(``api.content.drafts.add_example``); until the drafts exist, the message is marked adopted and
-kept, so nothing an editor chose is lost.
+(``api.content.drafts.add_example``), checked like every example when the draft is published.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
-from collections.abc import Callable
+from collections.abc import Mapping
 from datetime import datetime, timedelta
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
-import yaml
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.auth.models import CounsellorUser
+from api.content import drafts
+from api.content.catalog import build_catalog
 from api.not_understood.models import NotUnderstood
-from api.settings import PROJECT_ROOT
 
-# Kept at most this long (the privacy page says so), unless adopted.
+# Kept at most this long (the privacy page says so).
 RETENTION_DAYS = 30
-# The intents and their examples (until the editors' workspace gives the live content tree).
-NLU_DIR = PROJECT_ROOT / "nlu_data"
-# Where the draft examples are made (the editors' workspace; may not exist yet in this build).
-DRAFTS_MODULE = "api.content.drafts"
 
 
 class ReviewError(Exception):
@@ -57,25 +47,9 @@ async def _own(db: AsyncSession, editor: CounsellorUser, message_id: int) -> Not
     return row
 
 
-@lru_cache(maxsize=4)
-def intents(nlu_dir: Path = NLU_DIR) -> tuple[str, ...]:
-    """The intents that have example sentences (``nlu_data/*.yml``), sorted."""
-    found: set[str] = set()
-    for path in sorted(nlu_dir.rglob("*.yml")):
-        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
-            if isinstance(block, dict) and isinstance(block.get("intent"), str):
-                found.add(block["intent"])
-    return tuple(sorted(found))
-
-
-def draft_example_adder() -> Callable[..., Any] | None:
-    """``add_example(db, intent, text, user)`` of the drafts, when this build has them."""
-    try:
-        module = importlib.import_module(DRAFTS_MODULE)
-    except ModuleNotFoundError:
-        return None
-    adder = getattr(module, "add_example", None)
-    return adder if callable(adder) else None
+def intents(live: Mapping[str, str]) -> tuple[str, ...]:
+    """The intents an editor may assign a message to: those of the live content, sorted."""
+    return tuple(sorted(intent.name for intent in build_catalog(dict(live)).intents))
 
 
 async def adopt(
@@ -83,22 +57,24 @@ async def adopt(
     editor: CounsellorUser,
     message_id: int,
     intent: str,
-    known_intents: tuple[str, ...],
-) -> bool:
-    """Make the message an example of ``intent``. True when it became a draft example (the
-    message is then deleted); False when it is kept, marked adopted, for the drafts to take."""
+    live: Mapping[str, str],
+    now: datetime,
+) -> None:
+    """Make the message a draft example of ``intent`` and delete it from the list.
+
+    An example the intent already has is simply not added twice.
+    """
     row = await _own(db, editor, message_id)
-    if intent not in known_intents:
+    if intent not in intents(live):
         raise ReviewError("unknown_intent")
-    add_example = draft_example_adder()
-    if add_example is None:
-        row.adopted_intent = intent
-        return False
-    added = add_example(db, intent, row.text, editor)
-    if inspect.isawaitable(added):
-        await added
+    try:
+        await drafts.add_example(db, intent, row.text, editor, now=now, live=live)
+    except drafts.Refused as exc:
+        if exc.reason != "duplicate":
+            raise ReviewError("example_refused") from exc
+    except drafts.Conflict as exc:
+        raise ReviewError("example_conflict") from exc
     await db.delete(row)
-    return True
 
 
 async def dismiss(db: AsyncSession, editor: CounsellorUser, message_id: int) -> None:
@@ -107,12 +83,9 @@ async def dismiss(db: AsyncSession, editor: CounsellorUser, message_id: int) -> 
 
 
 async def sweep(db: AsyncSession, now: datetime, days: int = RETENTION_DAYS) -> int:
-    """Delete messages kept for ``days`` days or more, unless adopted. Returns the count."""
+    """Delete messages kept for ``days`` days or more. Returns the count."""
     result = await db.execute(
-        delete(NotUnderstood).where(
-            NotUnderstood.day <= (now - timedelta(days=days)).date(),
-            NotUnderstood.adopted_intent.is_(None),
-        )
+        delete(NotUnderstood).where(NotUnderstood.day <= (now - timedelta(days=days)).date())
     )
     await db.commit()
     return int(result.rowcount)  # type: ignore[attr-defined]

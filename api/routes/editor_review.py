@@ -12,6 +12,7 @@ from fastapi.routing import APIRouter
 
 from api import audit
 from api.auth.deps import CheckedEditorLoginDep, EditorLoginDep
+from api.content.access import LiveDep
 from api.deps import DbDep, NowDep, RasaDep
 from api.handoff.inbox import InboxError
 from api.input_text import DbId, Printable
@@ -23,9 +24,14 @@ from api.redaction import redact
 router = APIRouter(prefix="/editor", include_in_schema=False)
 
 # Flash messages after a redirect; the template holds the Dutch text of each.
-Flash = Literal["adopted", "kept", "dismissed"]
+Flash = Literal["adopted", "dismissed"]
 # Each refusal of the review and its status code (the error page has the Dutch text).
-_STATUS = {"message_not_found": 404, "unknown_intent": 422}
+_STATUS = {
+    "message_not_found": 404,
+    "unknown_intent": 422,
+    "example_refused": 422,
+    "example_conflict": 409,
+}
 # A sentence to try is one resident message at most.
 _MAX_SENTENCE = 2000
 
@@ -35,6 +41,7 @@ async def not_understood_page(
     request: Request,
     login: EditorLoginDep,
     db: DbDep,
+    live: LiveDep,
     msg: Annotated[Flash | None, Query()] = None,
 ) -> Response:
     """The municipality's messages the bot did not understand, newest first."""
@@ -43,7 +50,7 @@ async def not_understood_page(
         "editor/not_understood.html",
         {
             "rows": await review.pending(db, login.user.municipality),
-            "intents": review.intents(),
+            "intents": review.intents(live),
             "retention_days": review.RETENTION_DAYS,
             "flash": msg,
         },
@@ -56,18 +63,19 @@ async def adopt(
     request: Request,
     login: CheckedEditorLoginDep,
     db: DbDep,
+    live: LiveDep,
     now: NowDep,
     message_id: DbId,
     intent: Annotated[str, Form(min_length=1, max_length=100), Printable],
 ) -> Response:
     """The message becomes an example of ``intent`` (a draft, checked when published)."""
     try:
-        drafted = await review.adopt(db, login.user, message_id, intent, review.intents())
+        await review.adopt(db, login.user, message_id, intent, live, now)
     except review.ReviewError as exc:
         raise InboxError(_STATUS[exc.code], exc.code) from None
     audit.record(db, login.user, "not_understood_adopt", now)
     await db.commit()
-    return done(request, f"/editor/niet-begrepen?msg={'adopted' if drafted else 'kept'}")
+    return done(request, "/editor/niet-begrepen?msg=adopted")
 
 
 @router.post("/niet-begrepen/{message_id}/verwijderen")

@@ -19,6 +19,7 @@ MODELS = {
     "api.auth.models",
     "api.handoff.models",
     "api.not_understood.models",
+    "api.content.models",
 }
 
 

@@ -15,6 +15,9 @@ from starlette.testclient import TestClient
 
 from api.audit import AuditEntry
 from api.auth.models import Role
+from api.content import drafts
+from api.content.access import live_tree
+from api.content.catalog import build_catalog
 from api.models import ChatMessage
 from api.municipality import municipality_config
 from api.not_understood import review
@@ -105,7 +108,6 @@ def test_a_fallback_is_kept_redacted_with_day_and_guess_but_no_session(
         "reason",
         "day",
         "times",
-        "adopted_intent",
     }
     assert "Jansen" not in str(vars(row))
 
@@ -223,17 +225,16 @@ def test_the_privacy_page_says_what_is_kept_and_how_long(client: TestClient) -> 
 # --- retention --------------------------------------------------------------------------------
 
 
-def test_kept_at_most_30_days_unless_adopted(client: TestClient, clock: Clock) -> None:
+def test_kept_at_most_30_days(client: TestClient, clock: Clock) -> None:
     today = clock.now.date()
     old = _add_row(client, day=today - timedelta(days=30), text="oud")
     young = _add_row(client, day=today - timedelta(days=29), text="jong")
-    adopted = _add_row(client, day=today - timedelta(days=90), adopted_intent="debt_worries")
 
     async def sweep(db: AsyncSession) -> int:
         return await review.sweep(db, clock.now)
 
     assert in_db(client, sweep) == 1
-    assert {r.id for r in _rows(client)} == {young, adopted}
+    assert {r.id for r in _rows(client)} == {young}
     assert old not in {r.id for r in _rows(client)}
 
 
@@ -297,7 +298,7 @@ def test_an_editor_of_another_municipality_sees_and_changes_nothing(client: Test
     assert other.post(f"/editor/niet-begrepen/{row}/verwijderen").status_code == 404
     response = other.post(f"/editor/niet-begrepen/{row}/toewijzen", {"intent": "debt_worries"})
     assert response.status_code == 404
-    assert [r.adopted_intent for r in _rows(client)] == [None]
+    assert [r.id for r in _rows(client)] == [row]
 
 
 def test_dismiss_deletes_and_is_audited_without_content(client: TestClient) -> None:
@@ -319,52 +320,45 @@ def test_without_csrf_nothing_changes(client: TestClient) -> None:
         f"/editor/niet-begrepen/{row}/toewijzen", {"csrf_token": "", "intent": "debt_worries"}
     )
     assert response.status_code == 403
-    assert [r.adopted_intent for r in _rows(client)] == [None]
+    assert [r.id for r in _rows(client)] == [row]
     assert not any(action.startswith("not_understood") for _, _, action in _audit(client))
 
 
-def test_assign_without_drafts_keeps_the_message_adopted(
-    client: TestClient, clock: Clock, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(review, "draft_example_adder", lambda: None)
-    row = _add_row(client, day=clock.now.date() - timedelta(days=40))
+def _draft_examples(client: TestClient, intent: str) -> tuple[str, ...]:
+    async def work(db: AsyncSession) -> tuple[str, ...]:
+        found = build_catalog(await drafts.draft_tree(db, live_tree())).intent(intent)
+        return found.examples if found else ()
+
+    return in_db(client, work)
+
+
+def test_assign_makes_a_draft_example_and_is_audited(client: TestClient) -> None:
+    row = _add_row(client, text="ik snap die brief niet")
     editor = _editor(client)
     assert (
         editor.post(f"/editor/niet-begrepen/{row}/toewijzen", {"intent": "nope"}).status_code == 422
     )
+    assert "ik snap die brief niet" not in _draft_examples(client, "debt_worries")
     response = editor.post(f"/editor/niet-begrepen/{row}/toewijzen", {"intent": "debt_worries"})
-    assert response.headers["location"] == "/editor/niet-begrepen?msg=kept"
-    assert [r.adopted_intent for r in _rows(client)] == ["debt_worries"]
+    assert response.headers["location"] == "/editor/niet-begrepen?msg=adopted"
+    assert "ik snap die brief niet" in _draft_examples(client, "debt_worries")
+    assert _rows(client) == []
     assert ("eva", None, "not_understood_adopt") in _audit(client)
-    page = editor.get("/editor/niet-begrepen?msg=kept").text
-    assert "Toegewezen aan <strong>debt_worries</strong>" in page
-
-    async def sweep(db: AsyncSession) -> int:
-        return await review.sweep(db, clock.now)
-
-    assert in_db(client, sweep) == 0  # adopted: not deleted after 30 days
 
 
-def test_assign_with_drafts_makes_a_draft_example(
-    client: TestClient, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    calls: list[tuple[str, str, str]] = []
-
-    async def add_example(db: AsyncSession, intent: str, text: str, user: Any) -> None:
-        calls.append((intent, text, user.username))
-
-    monkeypatch.setattr(review, "draft_example_adder", lambda: add_example)
-    row = _add_row(client, text="ik snap die brief niet")
+def test_a_message_that_is_already_an_example_is_not_added_twice(client: TestClient) -> None:
+    existing = _draft_examples(client, "debt_worries")[0]
+    row = _add_row(client, text=existing)
     response = _editor(client).post(
         f"/editor/niet-begrepen/{row}/toewijzen", {"intent": "debt_worries"}
     )
     assert response.headers["location"] == "/editor/niet-begrepen?msg=adopted"
-    assert calls == [("debt_worries", "ik snap die brief niet", "eva")]
+    assert _draft_examples(client, "debt_worries").count(existing) == 1
     assert _rows(client) == []
 
 
 def test_the_intents_to_assign_are_those_with_examples() -> None:
-    known = review.intents()
+    known = review.intents(live_tree())
     assert "debt_worries" in known
     assert "ask_human" in known
     assert "nlu_fallback" not in known

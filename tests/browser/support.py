@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import secrets
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -21,7 +25,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "var" / "test-artifacts"
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "var" / "test-artifacts"
 DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 NARROW: ViewportSize = {"width": 320, "height": 640}
 # 1280 x 800 at 200% browser zoom is a 640 x 400 CSS-pixel viewport.
@@ -158,3 +163,35 @@ class WidgetDriver:
 
 def phone_pattern() -> re.Pattern[str]:
     return re.compile(r"14\s?045")
+
+
+def create_account(env: dict[str, str], role: str, display_name: str) -> tuple[str, str]:
+    """A staff account made with the command-line tool, as an admin would; (username, password).
+
+    ``env`` holds the API's settings (at least RONDKOMEN_DATABASE_URL).
+    """
+    username = f"e2e-{secrets.token_hex(4)}"
+    password = secrets.token_urlsafe(18)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "api.cli",
+            "create-user",
+            "--username",
+            username,
+            "--role",
+            role,
+            "--municipality",
+            "heerlen",
+            "--display-name",
+            display_name,
+        ],
+        input=password + "\n",
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+        capture_output=True,
+    )
+    return username, password

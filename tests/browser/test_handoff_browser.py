@@ -8,10 +8,6 @@ the test outside Heerlen's office hours.
 
 from __future__ import annotations
 
-import os
-import secrets
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -20,40 +16,12 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .support import AXE_TAGS, Site, axe_source, describe_violations
+from .support import AXE_TAGS, Site, axe_source, create_account, describe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.stack]
 
 ROOT = Path(__file__).resolve().parents[2]
 COUNSELLOR_NAME = "Anja"
-
-
-def _create_counsellor(database_url: str) -> tuple[str, str]:
-    username = f"e2e-{secrets.token_hex(4)}"
-    password = secrets.token_urlsafe(18)
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "api.cli",
-            "create-user",
-            "--username",
-            username,
-            "--role",
-            "counsellor",
-            "--municipality",
-            "heerlen",
-            "--display-name",
-            COUNSELLOR_NAME,
-        ],
-        input=password + "\n",
-        text=True,
-        check=True,
-        cwd=ROOT,
-        env={**os.environ, "RONDKOMEN_DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-    )
-    return username, password
 
 
 def scan_axe(page: Page) -> None:
@@ -74,7 +42,9 @@ def scan_axe(page: Page) -> None:
 @pytest.fixture
 def counsellor_page(chromium: Browser, stack: Any, stack_url: str) -> Iterator[Page]:
     """A counsellor, logged in and online, in a browser of their own."""
-    username, password = _create_counsellor(str(stack.database_url))
+    username, password = create_account(
+        {"RONDKOMEN_DATABASE_URL": str(stack.database_url)}, "counsellor", COUNSELLOR_NAME
+    )
     context = chromium.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
     page = context.new_page()
     page.set_default_timeout(20_000)

@@ -1,8 +1,8 @@
 """Messages the bot did not understand, kept redacted and unlinked for the editors (issue 14);
 the chat session remembers what the NLU made of the last message.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-30
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
@@ -28,7 +28,6 @@ def upgrade() -> None:
         sa.Column("reason", sa.String(16), nullable=False),
         sa.Column("day", sa.Date(), nullable=False),
         sa.Column("times", sa.Integer(), nullable=False),
-        sa.Column("adopted_intent", sa.String(100), nullable=True),
     )
     op.create_index("ix_not_understood_municipality", "not_understood", ["municipality"])
     op.create_index("ix_not_understood_day", "not_understood", ["day"])

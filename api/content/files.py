@@ -1,0 +1,72 @@
+"""Content is a tree of the repository's own source files: what editors may change.
+
+Paths are relative to a content root (the repository root by default; ``RONDKOMEN_CONTENT_DIR``
+points at a published version's directory). The files stay the source format, so a tree can be
+written back into the repository at any time.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from fnmatch import fnmatch
+from pathlib import Path, PurePosixPath
+
+__all__ = [
+    "CONTENT_GLOBS",
+    "REPO_ROOT",
+    "content_root",
+    "is_content_path",
+    "read_tree",
+    "write_tree",
+]
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+CONTENT_GLOBS: tuple[str, ...] = (
+    "bot/domain/*.yml",
+    "nlu_data/**/*.yml",
+    "actions/texts.nl.yml",
+    "actions/texts.en.yml",
+    "actions/terms.nl.yml",
+    "actions/rephrase.nl.yml",
+    "api/texts.nl.yml",
+    "web_widget/strings.nl.json",
+)
+
+
+def is_content_path(relative: str) -> bool:
+    """Whether ``relative`` (a POSIX path) is one of the content files, and nothing else."""
+    path = PurePosixPath(relative)
+    if path.is_absolute() or ".." in path.parts:
+        return False
+    patterns = {*CONTENT_GLOBS, *(p.replace("**/", "") for p in CONTENT_GLOBS)}
+    return any(fnmatch(relative, pattern) for pattern in patterns)
+
+
+def content_root() -> Path:
+    """The live content root: ``RONDKOMEN_CONTENT_DIR`` when set, else the repository."""
+    configured = os.environ.get("RONDKOMEN_CONTENT_DIR")
+    return Path(configured) if configured else REPO_ROOT
+
+
+def read_tree(root: Path) -> dict[str, str]:
+    """Every content file under ``root``: relative POSIX path -> file text, sorted by path."""
+    found: dict[str, str] = {}
+    for pattern in CONTENT_GLOBS:
+        for path in sorted(root.glob(pattern)):
+            if path.is_file():
+                found[path.relative_to(root).as_posix()] = path.read_text(encoding="utf-8")
+    return dict(sorted(found.items()))
+
+
+def write_tree(tree: Mapping[str, str], root: Path) -> None:
+    """Write ``tree`` under ``root``; each file is replaced atomically (temp file, rename)."""
+    for relative, text in tree.items():
+        if not is_content_path(relative):
+            raise ValueError(f"{relative}: not a content file")
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, target)
