@@ -11,6 +11,7 @@ from api import (
     models,  # noqa: F401  (registers the tables on Base.metadata)
 )
 from api.auth import models as auth_models  # noqa: F401
+from api.content import version_tables  # noqa: F401  (content_versions, content_live, content_jobs)
 from api.db import Base
 from api.handoff import models as handoff_models  # noqa: F401
 

@@ -1,0 +1,1 @@
+"""The editors' workspace: content files, drafts, checks, versions and publishing (issue 14)."""
