@@ -13,7 +13,6 @@ from typing import Any
 from rasa.core.tracker_store import InMemoryTrackerStore, RedisTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
-
 # The conversations of this Rasa process. Publishing a content version loads a new model with
 # ``PUT /model``, and Rasa then builds a new tracker store from the endpoints: every store of the
 # process shares this one table, so residents keep their conversation across the switch.
