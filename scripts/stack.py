@@ -224,7 +224,14 @@ def main() -> int:
     if args.init_secrets:
         ensure_local_secrets()
         return 0
-    stack = Stack(api_port=args.api_port)
+    # The editors' published version (docs/editing-answers.md): its texts and, after a restart,
+    # its model; before the first publish the repository's files and the trained model.
+    live = VAR / "content" / "live"
+    stack = Stack(
+        api_port=args.api_port,
+        model=live / "model.tar.gz" if (live / "model.tar.gz").exists() else Stack.model,
+        extra_env={"RONDKOMEN_CONTENT_DIR": str(live)},
+    )
 
     def _stop(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
