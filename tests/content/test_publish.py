@@ -246,3 +246,26 @@ async def _one_at_a_time(setup: Setup) -> None:
     await run_publish(publisher, first.id, read_tree(ROOT), "a")
     async with publisher.sessionmaker() as db:
         await start_job(db, "b", NOW)  # free again once the first finished
+
+
+def test_content_export_writes_a_version_back_as_files(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    workspace = Workspace(tmp_path / "content")
+    tree = read_tree(ROOT)
+    workspace.store(1, tree, MODEL, {"accuracy": None})
+    workspace.store(2, _changed(tree, "Bel ons op {phone}."), MODEL, {"accuracy": None})
+    workspace.point_live(2)
+    export = [sys.executable, "scripts/content_export.py", "--workspace", str(workspace.root)]
+    for extra, expected in (([], 2), (["--version", "1"], 1)):
+        target = tmp_path / f"repo-{expected}"
+        done = subprocess.run(
+            [*export, *extra, "--to", str(target)], cwd=ROOT, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        assert f"versie {expected}:" in done.stdout
+        assert read_tree(target) == workspace.tree(expected)
+    missing = subprocess.run([*export, "--version", "7"], cwd=ROOT, capture_output=True, text=True)
+    assert missing.returncode == 1
+    assert "versie 7 bestaat niet" in missing.stderr
