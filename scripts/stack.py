@@ -108,6 +108,12 @@ class Stack:
                 "RONDKOMEN_RASA_CHANNEL_SECRET": self.channel_secret,
                 # The action server (Sanic) listens on this address; Rasa gets --interface.
                 "SANIC_HOST": "127.0.0.1",
+                # Rasa and the action server (both Sanic) keep idle connections open longer than
+                # Rasa's pause while it loads a published model (PUT /model blocks its event loop
+                # for seconds). With Sanic's default of 5 s, the action server closed the pooled
+                # connection just as Rasa reused it after the pause, and that message went
+                # unanswered (tests/e2e/test_publish_e2e.py).
+                "SANIC_KEEP_ALIVE_TIMEOUT": "120",
                 "RONDKOMEN_ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}",
             }
         )

@@ -161,7 +161,8 @@ async def run_publish(
             if p.startswith("nlu_data/")
         )
         if not nlu_changed:
-            return  # same examples: the live version's accuracy stands
+            state["skipped"] = True  # same examples: the live version's accuracy stands
+            return
         before = state["accuracy"]
         if before is None:
             before = await tools.heldout_accuracy(build, workspace.model_file(live), "live")
@@ -220,9 +221,8 @@ async def run_publish(
             await _mark(publisher, job_id, current, "bezig")
             started = time.monotonic()
             await steps[current]()
-            await _mark(
-                publisher, job_id, current, "klaar", seconds=round(time.monotonic() - started)
-            )
+            done = "overgeslagen" if state.pop("skipped", False) else "klaar"
+            await _mark(publisher, job_id, current, done, seconds=round(time.monotonic() - started))
     except StepFailed as exc:
         await _finish(publisher, job_id, current, "failed", str(exc))
         return None

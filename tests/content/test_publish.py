@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -112,7 +113,9 @@ def run_with(
         async with _setup(tmp_path, workspace) as setup:
             await body(setup)
 
-    asyncio.run(main())
+    # In a thread of its own: the browser tests' session keeps an event loop in this one.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, main()).result()
 
 
 def _changed(tree: dict[str, str], new_text: str) -> dict[str, str]:
@@ -145,7 +148,8 @@ async def _publish_and_roll_back(setup: Setup) -> None:
     tree = _changed(read_tree(ROOT), "De chat doet het even niet. Bel ons op {phone}.")
     number, job = await _publish(publisher, tree)
     assert (number, job.status, job.error) == (2, "done", None)
-    assert [item["state"] for item in job.progress] == ["klaar"] * 7
+    states = [item["state"] for item in job.progress]
+    assert states == ["klaar"] * 5 + ["overgeslagen", "klaar"]  # same examples: no accuracy run
     # Both Rasa servers got version 2's model.
     model = str(publisher.workspace.model_file(2).resolve())
     assert servers.loaded == [("rasa-a", model), ("rasa-b", model)]
