@@ -7,7 +7,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: help setup nlp train run test user lint typecheck validate unit-tests rasa-tests conversation-tests bench bench-load clean
+.PHONY: help setup nlp train run test user lint typecheck validate unit-tests rasa-tests conversation-tests bench bench-load content-export clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 22
@@ -48,6 +48,9 @@ bench: train ## Benchmarks: rules engine, NLU on the held-out split, chat latenc
 
 bench-load: train ## Load: 50 residents at once through the API and straight to Rasa, side by side
 	@$(API_PY) benchmarks/bench_load.py
+
+content-export: ## Write the live (or VERSION=N) published content version back into the repository files
+	@$(API_PY) scripts/content_export.py $(if $(VERSION),--version $(VERSION))
 
 clean: ## Remove trained models, databases, logs and test artifacts (keeps the environments)
 	rm -rf var/models var/log var/test-artifacts var/*.db

@@ -6,8 +6,6 @@ question about a term), other words for the bot's answers from actions/rephrase.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -16,16 +14,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.resume import pending_question, repeat_pending_question
 from actions.texts import fill, say, texts
-from benefits_rules.texts import TextEntry, load_text_entries
+from benefits_rules.texts import TextEntry, live_text_entries
 from bot.safety.patterns import Term, asked_term, terms_in
 
-REPHRASE_FILE = Path(__file__).with_name("rephrase.nl.yml")
+REPHRASE_FILE = "actions/rephrase.nl.yml"
 MAX_TERMS = 1
 
 
-@lru_cache(maxsize=1)
 def rephrasings() -> dict[str, TextEntry]:
-    return load_text_entries(REPHRASE_FILE)
+    return live_text_entries(REPHRASE_FILE)
 
 
 def _previous_bot_messages(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

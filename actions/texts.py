@@ -1,23 +1,24 @@
 """Texts the custom actions say, from ``actions/texts.nl.yml`` (editors change them there).
 
+Read from the live content root (``benefits_rules.texts``): a published version is picked up
+without restarting the action server.
+
 A conversation in English (slot ``language`` is "en") gets the text from ``texts.en.yml`` when
 that file has the key; everything else stays Dutch.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from benefits_rules.contract import SLOT_LANGUAGE
-from benefits_rules.texts import TextEntry, load_text_entries
+from benefits_rules.texts import TextEntry, live_text_entries
 
-TEXTS_FILE = Path(__file__).with_name("texts.nl.yml")
-ENGLISH_FILE = Path(__file__).with_name("texts.en.yml")
+TEXTS_FILE = "actions/texts.nl.yml"
+ENGLISH_FILE = "actions/texts.en.yml"
 
 
 class _Values(dict[str, Any]):
@@ -27,14 +28,12 @@ class _Values(dict[str, Any]):
         return "{" + key + "}"
 
 
-@lru_cache(maxsize=1)
 def texts() -> dict[str, TextEntry]:
-    return load_text_entries(TEXTS_FILE)
+    return live_text_entries(TEXTS_FILE)
 
 
-@lru_cache(maxsize=1)
 def english_texts() -> dict[str, TextEntry]:
-    return load_text_entries(ENGLISH_FILE)
+    return live_text_entries(ENGLISH_FILE)
 
 
 def in_english(tracker: Tracker) -> bool:

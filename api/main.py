@@ -14,6 +14,9 @@ from fastapi.staticfiles import StaticFiles
 
 from api import pages
 from api.auth.passwords import warm_up as passwords_warm_up
+from api.content.publish import Publisher
+from api.content.toolchain import Toolchain
+from api.content.versions import Workspace
 from api.db import make_engine, make_sessionmaker
 from api.errors import install_error_handlers
 from api.log_setup import configure_logging
@@ -28,14 +31,21 @@ from api.routes import (
     counsellor_handoff,
     counsellor_login,
     editor,
+    editor_publish,
     editor_review,
     editor_understanding,
     health,
     resident_handoff,
     site,
 )
-from api.settings import Settings, get_settings
+from api.settings import PROJECT_ROOT, Settings, get_settings
 from api.sweeper import SweeperLock, sweep_forever
+
+
+def rasa_servers(settings: Settings) -> tuple[str, ...]:
+    """Every Rasa server a publish switches: ``rasa_urls`` when configured, else ``rasa_url``."""
+    several: list[str] = getattr(settings, "rasa_urls", None) or []
+    return tuple(several) or (settings.rasa_url,)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -61,6 +71,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 settings.action_server_url,
                 channel_secret=settings.rasa_channel_secret,
             )
+            app.state.publisher = Publisher(
+                sessionmaker=app.state.sessionmaker,
+                workspace=Workspace(settings.content_workspace),
+                toolchain=Toolchain(PROJECT_ROOT, settings.rasa_python),
+                http=http,
+                rasa_urls=rasa_servers(settings),
+                rasa_token=settings.rasa_token,
+            )
+            app.state.content_tasks = set()
             sweeper = asyncio.create_task(sweep_forever(app, SweeperLock(engine)))
             try:
                 yield
@@ -108,6 +127,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(editor_review.router)
     app.include_router(editor.router)
     app.include_router(editor_understanding.router)
+    app.include_router(editor_publish.router)
     pages.install(app, municipality)
     app.mount("/widget", StaticFiles(directory=settings.widget_dir, check_dir=False), name="widget")
     return app

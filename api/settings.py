@@ -43,6 +43,12 @@ class Settings(BaseSettings):
     rasa_token: str = _DEV_SECRET
     action_server_url: str = "http://127.0.0.1:5055"
     rasa_timeout_seconds: float = 30.0
+    # The editors' workspace (issue 14): published versions, the live link, builds.
+    content_workspace: Path = PROJECT_ROOT / "var" / "content"
+    # Version 1 of the workspace is the repository's files with this model.
+    content_base_model: Path = PROJECT_ROOT / "var" / "models" / "current.tar.gz"
+    # The Rasa environment's Python: publishing validates, trains and tests with it.
+    rasa_python: Path = PROJECT_ROOT / ".venv-rasa" / "bin" / "python"
 
     # The municipality served (RONDKOMEN_MUNICIPALITY); None: the one benefits_rules' data names
     # (benefits_rules/data/deployment.yaml). Its file: data/municipalities/<key>/municipality.yaml.

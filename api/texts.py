@@ -1,21 +1,15 @@
-"""Resident-facing Dutch texts of the API, loaded from ``texts.nl.yml`` (benefits_rules.texts)."""
+"""Resident-facing Dutch texts of the API, from ``api/texts.nl.yml`` in the live content root
+(``benefits_rules.texts``: a published version is picked up without a restart)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from benefits_rules.texts import load_plain_texts
+from benefits_rules.texts import live_plain_texts
 
-TEXTS_FILE = Path(__file__).with_name("texts.nl.yml")
-
-
-@lru_cache(maxsize=1)
-def _texts() -> dict[str, str]:
-    return load_plain_texts(TEXTS_FILE)
+TEXTS_FILE = "api/texts.nl.yml"
 
 
 def text(key: str, **values: Any) -> str:
     """The Dutch text ``key`` with ``{placeholders}`` filled in."""
-    return _texts()[key].format(**values)
+    return live_plain_texts(TEXTS_FILE)[key].format(**values)

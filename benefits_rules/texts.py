@@ -17,13 +17,23 @@ safety net and the actions for the words the bot explains (``actions/terms.nl.ym
 Every text is checked when the file is read: not empty, and ``{placeholders}`` well formed.
 A broken file raises :class:`TextFileError`, which names the file, the line and the field,
 the same way the rule files do (it reads with the rules' YAML reader).
+
+The running processes read their files through :func:`live_text_entries` and
+:func:`live_plain_texts`: under the content root ``RONDKOMEN_CONTENT_DIR`` (the editors' live
+version, ``var/content/live``; default the repository itself). When that root starts pointing at
+another version (a publish or a rollback flips the symlink), the next call reads the new files:
+neither the API nor the action server restarts.
 """
 
 from __future__ import annotations
 
+import os
 import string
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn, TypedDict
+from typing import NoReturn, TypedDict, TypeVar, cast
 
 from .errors import RuleDataError
 from .schema import SCHEMA_VERSION, FileReader
@@ -34,11 +44,20 @@ __all__ = [
     "TermEntry",
     "TextEntry",
     "TextFileError",
+    "content_root",
+    "live_plain_texts",
+    "live_text_entries",
     "load_plain_texts",
     "load_terms",
     "load_text_entries",
     "read_plain_texts",
 ]
+
+CONTENT_DIR_VARIABLE = "RONDKOMEN_CONTENT_DIR"
+REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
+# How often the live root's target is looked up again (a readlink per call would be cheap too,
+# but every action and every API notice asks).
+RECHECK_SECONDS = 1.0
 
 
 class TextFileError(RuleDataError):
@@ -185,3 +204,49 @@ def load_terms(path: Path) -> tuple[dict[str, TermEntry], list[str]]:
         if not isinstance(pattern, str) or not pattern:
             reader.fail(patterns.line_of(index), f"question_patterns[{index}]", "must be a text")
     return {key: _term(reader, table, key) for key in table}, list(patterns)
+
+
+def content_root() -> Path:
+    """Where the texts are read: ``RONDKOMEN_CONTENT_DIR``, else the repository.
+
+    A content root that does not exist (yet) counts as the repository: version 1 of the editors'
+    workspace is the repository's files, and it may be written after this process started.
+    """
+    configured = os.environ.get(CONTENT_DIR_VARIABLE)
+    if configured and Path(configured).is_dir():
+        return Path(configured)
+    return REPOSITORY_ROOT
+
+
+_T = TypeVar("_T")
+_lock = threading.Lock()
+# (loader, relative path) -> (resolved root, last look-up, the texts)
+_cache: dict[tuple[Callable[[Path], object], str], tuple[str, float, object]] = {}
+
+
+def _live(load: Callable[[Path], _T], relative: str) -> _T:
+    key = (load, relative)
+    now = time.monotonic()
+    with _lock:
+        cached = _cache.get(key)
+        if cached is not None and now - cached[1] < RECHECK_SECONDS:
+            return cast(_T, cached[2])
+        root = os.path.realpath(content_root())
+        if cached is not None and cached[0] == root:
+            _cache[key] = (root, now, cached[2])
+            return cast(_T, cached[2])
+    # Read outside the lock; a file of the new version replaces the old in one assignment.
+    value = load(Path(root) / relative)
+    with _lock:
+        _cache[key] = (root, now, value)
+    return value
+
+
+def live_text_entries(relative: str) -> dict[str, TextEntry]:
+    """The entries of ``relative`` (e.g. ``actions/texts.nl.yml``) in the live content root."""
+    return _live(load_text_entries, relative)
+
+
+def live_plain_texts(relative: str) -> dict[str, str]:
+    """The plain texts of ``relative`` (e.g. ``api/texts.nl.yml``) in the live content root."""
+    return _live(load_plain_texts, relative)

@@ -13,12 +13,18 @@ from typing import Any
 from rasa.core.tracker_store import InMemoryTrackerStore, RedisTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
+# The conversations of this Rasa process. Publishing a content version loads a new model with
+# ``PUT /model``, and Rasa then builds a new tracker store from the endpoints: every store of the
+# process shares this one table, so residents keep their conversation across the switch.
+_CONVERSATIONS: dict[str, Any] = {}
+
 
 class EphemeralInMemoryTrackerStore(InMemoryTrackerStore):
     """In memory (the embedded default): nothing is written to disk."""
 
     def __init__(self, domain: Any = None, event_broker: Any = None, **_: Any) -> None:
         super().__init__(domain, event_broker)
+        self.store = _CONVERSATIONS
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         if not tracker.events:

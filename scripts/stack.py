@@ -129,6 +129,12 @@ class Stack:
                 "RONDKOMEN_RASA_CHANNEL_SECRET": self.channel_secret,
                 # The action server (Sanic) listens on this address; Rasa gets --interface.
                 "SANIC_HOST": "127.0.0.1",
+                # Rasa and the action server (both Sanic) keep idle connections open longer than
+                # Rasa's pause while it loads a published model (PUT /model blocks its event loop
+                # for seconds). With Sanic's default of 5 s, the action server closed the pooled
+                # connection just as Rasa reused it after the pause, and that message went
+                # unanswered (tests/e2e/test_publish_e2e.py).
+                "SANIC_KEEP_ALIVE_TIMEOUT": "120",
                 "RONDKOMEN_ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}",
             }
         )
@@ -255,7 +261,14 @@ def main() -> int:
     if args.init_secrets:
         ensure_local_secrets()
         return 0
-    stack = Stack(api_port=args.api_port)
+    # The editors' published version (docs/editing-answers.md): its texts and, after a restart,
+    # its model; before the first publish the repository's files and the trained model.
+    live = VAR / "content" / "live"
+    stack = Stack(
+        api_port=args.api_port,
+        model=live / "model.tar.gz" if (live / "model.tar.gz").exists() else Stack.model,
+        extra_env={"RONDKOMEN_CONTENT_DIR": str(live)},
+    )
 
     def _stop(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt

@@ -91,16 +91,15 @@ def postgres_database() -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="session")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    """The real stack (Rasa, action server, API) on free ports with a fresh SQLite database."""
+def new_stack(workdir: Path, **extra_env: str) -> object:
+    """The real stack (Rasa, action server, API) on free ports with a fresh SQLite database in
+    ``workdir``; ``extra_env`` adds settings. Not started yet."""
     from stack import NO_ADDRESS_LIMITS, VAR, Stack  # scripts/stack.py
 
     model = VAR / "models" / "current.tar.gz"
     if not model.exists():
         pytest.fail("no trained model: run `make train` (make test does this first)")
-    workdir = tmp_path_factory.mktemp("stack")
-    instance = Stack(
+    return Stack(
         api_port=free_port(),
         rasa_port=free_port(),
         action_port=free_port(),
@@ -113,14 +112,21 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
             **NO_ADDRESS_LIMITS,
             # Counsellors' office hours always open, so the live-handoff test runs at any hour.
             "RONDKOMEN_RULES_DIR": str(always_open_rules(workdir / "rules")),
+            **extra_env,
         },
     )
-    instance.start()
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """The real stack (Rasa, action server, API) on free ports with a fresh SQLite database."""
+    instance = new_stack(tmp_path_factory.mktemp("stack"))
+    instance.start()  # type: ignore[attr-defined]
     try:
-        instance.wait_ready(timeout=240)
+        instance.wait_ready(timeout=240)  # type: ignore[attr-defined]
         yield instance
     finally:
-        instance.stop()
+        instance.stop()  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="session")

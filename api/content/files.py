@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
+from benefits_rules.texts import content_root
+
 __all__ = [
     "CONTENT_GLOBS",
     "REPO_ROOT",
@@ -42,12 +44,6 @@ def is_content_path(relative: str) -> bool:
         return False
     patterns = {*CONTENT_GLOBS, *(p.replace("**/", "") for p in CONTENT_GLOBS)}
     return any(fnmatch(relative, pattern) for pattern in patterns)
-
-
-def content_root() -> Path:
-    """The live content root: ``RONDKOMEN_CONTENT_DIR`` when set, else the repository."""
-    configured = os.environ.get("RONDKOMEN_CONTENT_DIR")
-    return Path(configured) if configured else REPO_ROOT
 
 
 def read_tree(root: Path) -> dict[str, str]:

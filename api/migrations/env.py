@@ -12,6 +12,7 @@ from api import (
 )
 from api.auth import models as auth_models  # noqa: F401
 from api.content import models as content_models  # noqa: F401  (content_draft_files)
+from api.content import version_tables  # noqa: F401  (content_versions, content_live, content_jobs)
 from api.db import Base
 from api.handoff import models as handoff_models  # noqa: F401
 from api.not_understood import models as not_understood_models  # noqa: F401

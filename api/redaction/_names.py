@@ -160,6 +160,10 @@ def _name_from(ctx: NameContext, j: int, mode: _Mode) -> int | None:
             return None  # "ik ben bij de Bakker geweest"
         if s < len(tokens) and not tokens[s].break_before and surname_after_interfix(ctx, s):
             return extend(ctx, s + 1)
+        if mode is _Mode.STRONG and k == j and _first_word_after_cue(ctx, k, mode):
+            # "ik heet bin": a listed name that is also an interfix ("bin", "el"), with no
+            # surname after it, is the name itself after an introduction (privacy fails closed)
+            return extend(ctx, k + 1)
     elif _first_word_after_cue(ctx, k, _Mode.STRONG if k > j else mode):
         return extend(ctx, k + 1)
     return bare_initials

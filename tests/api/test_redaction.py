@@ -479,6 +479,11 @@ def _listed_first_names() -> list[str]:
     )
 
 
+@pytest.mark.parametrize("name", ["bin", "ibn", "bou"])
+def test_a_name_that_is_also_an_interfix_is_removed_after_an_introduction(name: str) -> None:
+    check(f"ik heet {name} en ik heb schulden", "ik heet [NAAM] en ik heb schulden")
+
+
 @given(data=st.data())
 @settings(max_examples=300, deadline=None)
 def test_any_listed_first_name_after_ik_heet_is_removed_in_lower_case(data: st.DataObject) -> None:

@@ -1,0 +1,277 @@
+"""Publish: check a content tree, train its model, make it the live version; and roll back.
+
+One publish at a time across every API worker: a job row in state ``running`` holds the lock (a
+unique partial index on ``content_jobs``). Steps run in order, each one's state visible to the
+editor; the first failure stops the job with a Dutch message and leaves the live version as it
+was. Only the last step touches what residents get: Rasa on every server gets the new model
+(``PUT /model``), then the live pointer and the symlink flip (texts reload in the API and the
+action server). Nothing restarts.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import httpx
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from api.content.checks import structure_findings, text_findings
+from api.content.files import write_tree
+from api.content.switch import SwitchFailed, switch_model
+from api.content.toolchain import StepFailed, Toolchain
+from api.content.version_tables import RUNNING, ContentJob, ContentVersion
+from api.content.versions import Workspace, describe_change, live_number, next_number, set_live
+from api.deps import utc_now
+from api.texts import text
+
+log = logging.getLogger("rondkomen.api")
+
+PUBLISH = "publish"
+# The steps in order, with what the editor reads.
+STEPS: tuple[tuple[str, str], ...] = (
+    ("texts", "Teksten: B1 en plaatshouders"),
+    ("validate", "Gegevens controleren"),
+    ("rules", "Regels: scenario's"),
+    ("train", "Model trainen"),
+    ("conversations", "Gesprekstesten"),
+    ("accuracy", "Herkenning van vragen (apart gehouden zinnen)"),
+    ("live", "Live zetten"),
+)
+# Refused when intent accuracy drops more than this below the live version's.
+MAX_ACCURACY_DROP = 0.01
+# A job "running" this long belongs to a worker that died; it no longer holds the lock.
+STALE_AFTER = timedelta(hours=1)
+
+
+class PublishBusy(Exception):
+    """Another publish is running."""
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """Everything a publish needs, built once per API process."""
+
+    sessionmaker: async_sessionmaker[AsyncSession]
+    workspace: Workspace
+    toolchain: Toolchain
+    http: httpx.AsyncClient
+    rasa_urls: tuple[str, ...]
+    rasa_token: str
+
+
+async def start_job(db: AsyncSession, username: str, now: datetime) -> ContentJob:
+    """Take the publish lock with a new job row, or raise :class:`PublishBusy`."""
+    await db.execute(
+        update(ContentJob)
+        .where(ContentJob.status == RUNNING, ContentJob.started_at < now - STALE_AFTER)
+        .values(status="failed", error="Afgebroken: de server stopte tijdens het publiceren.")
+    )
+    job = ContentJob(
+        kind=PUBLISH,
+        status=RUNNING,
+        step=STEPS[0][0],
+        progress=[{"step": key, "label": label, "state": "wacht"} for key, label in STEPS],
+        started_by=username,
+        started_at=now,
+    )
+    db.add(job)
+    try:
+        await db.commit()
+    except IntegrityError as exc:
+        await db.rollback()
+        raise PublishBusy() from exc
+    return job
+
+
+async def latest_job(db: AsyncSession) -> ContentJob | None:
+    query = select(ContentJob).where(ContentJob.kind == PUBLISH).order_by(ContentJob.id.desc())
+    return (await db.execute(query.limit(1))).scalars().first()
+
+
+async def is_running(db: AsyncSession) -> bool:
+    job = await latest_job(db)
+    return job is not None and job.status == RUNNING
+
+
+async def _mark(publisher: Publisher, job_id: int, step: str, state: str, **fields: Any) -> None:
+    async with publisher.sessionmaker() as db:
+        job = await db.get(ContentJob, job_id)
+        assert job is not None
+        progress = [dict(item) for item in job.progress]
+        for item in progress:
+            if item["step"] == step:
+                item["state"] = state
+                item.update({k: v for k, v in fields.items() if k == "seconds"})
+        job.progress = progress
+        job.step = step
+        for name, value in fields.items():
+            if name != "seconds":
+                setattr(job, name, value)
+        await db.commit()
+
+
+def _findings(title: str, findings: list[str]) -> None:
+    if findings:
+        shown = findings[:20]
+        more = f"\n... en nog {len(findings) - 20}" if len(findings) > 20 else ""
+        raise StepFailed(title + "\n" + "\n".join(shown) + more)
+
+
+async def run_publish(
+    publisher: Publisher,
+    job_id: int,
+    tree: dict[str, str],
+    username: str,
+    after_live: Callable[[AsyncSession], Awaitable[None]] | None = None,
+) -> int | None:
+    """Run the job to the end; the new version's number, or None when a step failed."""
+    workspace, tools = publisher.workspace, publisher.toolchain
+    async with publisher.sessionmaker() as db:
+        live = await live_number(db)
+    if live is None:
+        raise RuntimeError("no live version: call ensure_initial_version first")
+    live_tree = workspace.tree(live)
+    build = workspace.builds / str(job_id)
+    shutil.rmtree(build, ignore_errors=True)
+    write_tree(tree, build)
+    model = build / "model.tar.gz"
+    state: dict[str, Any] = {"accuracy": workspace.meta(live).get("accuracy")}
+
+    async def texts() -> None:
+        _findings(text("publish_texts_failed"), text_findings(tree, live_tree))
+        _findings(text("publish_files_failed"), structure_findings(build))
+
+    async def train() -> None:
+        trained = await tools.train(build)
+        if trained != model:
+            trained.replace(model)
+
+    async def accuracy() -> None:
+        nlu_changed = any(
+            tree.get(p) != live_tree.get(p)
+            for p in tree.keys() | live_tree.keys()
+            if p.startswith("nlu_data/")
+        )
+        if not nlu_changed:
+            state["skipped"] = True  # same examples: the live version's accuracy stands
+            return
+        before = state["accuracy"]
+        if before is None:
+            before = await tools.heldout_accuracy(build, workspace.model_file(live), "live")
+        after = await tools.heldout_accuracy(build, model, "nieuw")
+        state["accuracy"] = after
+        if after < before - MAX_ACCURACY_DROP:
+            raise StepFailed(
+                f"De herkenning van vragen wordt slechter: {after:.1%} goed, de live versie "
+                f"{before:.1%}. Meer dan 1 procentpunt lager mag niet."
+            )
+
+    async def go_live() -> None:
+        async with publisher.sessionmaker() as db:
+            number = await next_number(db)
+            summary, diff = describe_change(live_tree, tree)
+            workspace.store(number, tree, model, {"accuracy": state["accuracy"]})
+            try:
+                await switch_model(
+                    publisher.http,
+                    list(publisher.rasa_urls),
+                    publisher.rasa_token,
+                    workspace.model_file(number),
+                    workspace.model_file(live),
+                )
+            except SwitchFailed as exc:
+                raise StepFailed(str(exc)) from exc
+            db.add(
+                ContentVersion(
+                    number=number,
+                    created_by=username,
+                    created_at=utc_now(),
+                    summary=summary,
+                    diff=diff,
+                    status="live",
+                    accuracy=state["accuracy"],
+                    model_file=str(workspace.model_file(number)),
+                )
+            )
+            await set_live(db, workspace, number)
+            if after_live is not None:
+                await after_live(db)
+            state["number"] = number
+
+    steps: dict[str, Callable[[], Awaitable[None]]] = {
+        "texts": texts,
+        "validate": lambda: tools.validate(build),
+        "rules": lambda: tools.rules_scenarios(build),
+        "train": train,
+        "conversations": lambda: tools.conversation_tests(build, model),
+        "accuracy": accuracy,
+        "live": go_live,
+    }
+    current = STEPS[0][0]
+    try:
+        for current, _label in STEPS:
+            await _mark(publisher, job_id, current, "bezig")
+            started = time.monotonic()
+            await steps[current]()
+            done = "overgeslagen" if state.pop("skipped", False) else "klaar"
+            await _mark(publisher, job_id, current, done, seconds=round(time.monotonic() - started))
+    except StepFailed as exc:
+        await _finish(publisher, job_id, current, "failed", str(exc))
+        return None
+    except Exception:
+        log.exception("publish job %s failed in step %s", job_id, current)
+        await _finish(
+            publisher, job_id, current, "failed", "Er ging iets onverwachts mis; zie het logboek."
+        )
+        return None
+    finally:
+        shutil.rmtree(build, ignore_errors=True)
+    await _finish(publisher, job_id, current, "done", None, version=state["number"])
+    return int(state["number"])
+
+
+async def _finish(
+    publisher: Publisher,
+    job_id: int,
+    step: str,
+    status: str,
+    error: str | None,
+    version: int | None = None,
+) -> None:
+    state = "klaar" if status == "done" else "mislukt"
+    await _mark(
+        publisher,
+        job_id,
+        step,
+        state,
+        status=status,
+        error=error,
+        finished_at=utc_now(),
+        version=version,
+    )
+
+
+async def rollback(publisher: Publisher, db: AsyncSession, number: int) -> None:
+    """Make version ``number`` live again: its own model and files, no training."""
+    if await db.get(ContentVersion, number) is None:
+        raise LookupError(number)
+    if await is_running(db):
+        raise PublishBusy()
+    live = await live_number(db)
+    workspace = publisher.workspace
+    await switch_model(
+        publisher.http,
+        list(publisher.rasa_urls),
+        publisher.rasa_token,
+        workspace.model_file(number),
+        workspace.model_file(live) if live is not None else None,
+    )
+    await set_live(db, workspace, number)

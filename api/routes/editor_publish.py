@@ -1,0 +1,167 @@
+"""Editors publish the draft and restore earlier versions (Dutch pages, editors and admins only).
+
+``/editor/publiceren`` starts a publish (a background job in this API process) and shows its
+steps while it runs; ``/editor/versies`` lists every published version with who, when and what
+changed, and restores any of them in one click (no training: each version keeps its model).
+Every publish and rollback is in the audit log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api import audit
+from api.auth.deps import CheckedEditorLoginDep, EditorLoginDep
+from api.auth.sessions import LoginSession
+from api.content import drafts
+from api.content.publish import (
+    STEPS,
+    PublishBusy,
+    Publisher,
+    latest_job,
+    rollback,
+    run_publish,
+    start_job,
+)
+from api.content.switch import SwitchFailed
+from api.content.version_tables import ContentVersion
+from api.content.versions import ensure_initial_version
+from api.deps import DbDep, NowDep, SettingsDep
+from api.handoff.inbox import InboxError
+from api.pages import render, see_other
+
+router = APIRouter(prefix="/editor", include_in_schema=False)
+
+Flash = Literal["gestart", "hersteld", "geen_wijzigingen", "bezig"]
+
+
+def _publisher(request: Request) -> Publisher:
+    publisher: Publisher = request.app.state.publisher
+    return publisher
+
+
+async def _live(request: Request, db: AsyncSession, settings: SettingsDep, now: NowDep) -> int:
+    publisher = _publisher(request)
+    return await ensure_initial_version(
+        db, publisher.workspace, publisher.toolchain.repository, settings.content_base_model, now
+    )
+
+
+@dataclass(frozen=True)
+class EditorPage:
+    """An editor's page view: the login (editors and admins only) and the live version."""
+
+    login: LoginSession
+    live: int
+
+
+async def editor_page(
+    request: Request, login: EditorLoginDep, db: DbDep, settings: SettingsDep, now: NowDep
+) -> EditorPage:
+    return EditorPage(login, await _live(request, db, settings, now))
+
+
+EditorPageDep = Annotated[EditorPage, Depends(editor_page)]
+
+
+async def publish_source(db: AsyncSession, live_tree: dict[str, str]) -> dict[str, str]:
+    """The tree a publish makes live: the live tree with the editors' draft over it."""
+    return await drafts.draft_tree(db, live_tree)
+
+
+@router.get("/publiceren")
+async def publish_page(
+    request: Request, page: EditorPageDep, db: DbDep, msg: Annotated[Flash | None, Query()] = None
+) -> Response:
+    job = await latest_job(db)
+    return render(
+        request,
+        "editor/publiceren.html",
+        {"job": job, "steps": STEPS, "live": page.live, "flash": msg},
+        page.login,
+    )
+
+
+@router.post("/publiceren")
+async def start_publish(
+    request: Request, login: CheckedEditorLoginDep, db: DbDep, settings: SettingsDep, now: NowDep
+) -> Response:
+    publisher = _publisher(request)
+    live = await _live(request, db, settings, now)
+    live_tree = publisher.workspace.tree(live)
+    tree = await publish_source(db, live_tree)
+    if tree == live_tree:
+        return see_other("/editor/publiceren?msg=geen_wijzigingen")
+    try:
+        job = await start_job(db, login.user.username, now)
+    except PublishBusy:
+        return see_other("/editor/publiceren?msg=bezig")
+    audit.record(db, login.user, "content_publish", now)
+    await db.commit()
+    published = {path: text for path, text in tree.items() if live_tree.get(path) != text}
+
+    async def clear_draft(session: AsyncSession) -> None:
+        # Files saved again while the publish ran stay in the draft.
+        await drafts.clear_published(session, published)
+
+    task = asyncio.create_task(
+        run_publish(publisher, job.id, tree, login.user.username, after_live=clear_draft)
+    )
+    tasks: set[asyncio.Task[int | None]] = request.app.state.content_tasks
+    tasks.add(task)
+    task.add_done_callback(tasks.discard)
+    return see_other("/editor/publiceren?msg=gestart")
+
+
+@router.get("/versies")
+async def versions_page(
+    request: Request, page: EditorPageDep, db: DbDep, msg: Annotated[Flash | None, Query()] = None
+) -> Response:
+    versions = (
+        (await db.execute(select(ContentVersion).order_by(ContentVersion.number.desc())))
+        .scalars()
+        .all()
+    )
+    return render(
+        request,
+        "editor/versies.html",
+        {"versions": versions, "live": page.live, "flash": msg},
+        page.login,
+    )
+
+
+@router.get("/versies/{number}")
+async def version_page(request: Request, number: int, page: EditorPageDep, db: DbDep) -> Response:
+    version = await db.get(ContentVersion, number)
+    if version is None:
+        raise InboxError(404, "version_not_found")
+    return render(
+        request,
+        "editor/versie.html",
+        {"version": version, "live": page.live, "lines": version.diff.splitlines()},
+        page.login,
+    )
+
+
+@router.post("/versies/{number}/herstel")
+async def restore_version(
+    request: Request, number: int, login: CheckedEditorLoginDep, db: DbDep, now: NowDep
+) -> Response:
+    try:
+        await rollback(_publisher(request), db, number)
+    except LookupError as exc:
+        raise InboxError(404, "version_not_found") from exc
+    except PublishBusy as exc:
+        raise InboxError(409, "publish_busy") from exc
+    except SwitchFailed as exc:
+        raise InboxError(502, "switch_failed") from exc
+    audit.record(db, login.user, "content_rollback", now)
+    await db.commit()
+    return see_other("/editor/versies?msg=hersteld")

@@ -1,0 +1,141 @@
+"""The editors' publish and versions pages: access, the list, a version's diff, rollback, audit."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.audit import AuditEntry
+from api.auth.models import Role
+from api.content.publish import Publisher
+from api.content.version_tables import ContentVersion
+from api.content.versions import describe_change, live_number, set_live
+from api.settings import Settings
+from benefits_rules.texts import CONTENT_DIR_VARIABLE
+from tests.api.conftest import OFFICE_HOURS_NOW, api_settings, in_db, logged_in
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "var" / "models" / "current.tar.gz"
+
+
+@pytest.fixture
+def settings(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    if not MODEL.exists():
+        pytest.fail("no trained model: run `make train`")
+    monkeypatch.setenv(CONTENT_DIR_VARIABLE, str(tmp_path / "content" / "live"))
+    return api_settings(database_url, content_workspace=tmp_path / "content")
+
+
+@pytest.fixture
+def loaded(client: TestClient) -> list[str]:
+    """Model files Rasa was told to load (PUT /model on a mock transport)."""
+    models: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        assert request.method == "PUT"
+        models.append(json.loads(request.content)["model_file"])
+        return httpx.Response(204)
+
+    app = client.app
+    publisher: Publisher = app.state.publisher  # type: ignore[attr-defined]
+    http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+    app.state.publisher = dataclasses.replace(publisher, http=http)  # type: ignore[attr-defined]
+    return models
+
+
+@pytest.mark.parametrize(
+    ("method", "url"),
+    [
+        ("GET", "/editor/publiceren"),
+        ("POST", "/editor/publiceren"),
+        ("GET", "/editor/versies"),
+        ("GET", "/editor/versies/1"),
+        ("POST", "/editor/versies/1/herstel"),
+    ],
+)
+def test_counsellors_get_403(client: TestClient, method: str, url: str) -> None:
+    counsellor = logged_in(client, "sanne")
+    response = counsellor.get(url) if method == "GET" else counsellor.post(url)
+    assert response.status_code == 403
+    assert "alleen voor redacteuren" in response.text
+
+
+def test_version_one_is_the_repository_and_an_unchanged_draft_is_not_published(
+    client: TestClient,
+) -> None:
+    editor = logged_in(client, "eva", role=Role.EDITOR)
+    page = editor.get("/editor/versies")
+    assert page.status_code == 200
+    assert "het project" in page.text
+    assert "(live)" in page.text
+    publish = editor.get("/editor/publiceren")
+    assert "Inwoners zien nu versie 1" in publish.text
+    response = editor.post("/editor/publiceren")
+    assert response.status_code == 303
+    assert response.headers["location"].endswith("msg=geen_wijzigingen")
+
+
+def test_a_version_shows_its_diff_and_rollback_restores_it_in_one_click(
+    client: TestClient, loaded: list[str]
+) -> None:
+    editor = logged_in(client, "eva", role=Role.EDITOR)
+    editor.get("/editor/versies")  # version 1 from the repository
+    publisher: Publisher = client.app.state.publisher  # type: ignore[attr-defined]
+    workspace = publisher.workspace
+    old = workspace.tree(1)
+    new = dict(old)
+    lines = old["api/texts.nl.yml"].splitlines()
+    new["api/texts.nl.yml"] = "\n".join([*lines[:-1], lines[-1] + " Extra."]) + "\n"
+    summary, diff = describe_change(old, new)
+
+    async def second(db: AsyncSession) -> None:
+        workspace.store(2, new, MODEL, {"accuracy": None})
+        db.add(
+            ContentVersion(
+                number=2,
+                created_by="eva",
+                created_at=OFFICE_HOURS_NOW,
+                summary=summary,
+                diff=diff,
+                status="live",
+                accuracy=None,
+                model_file=str(workspace.model_file(2)),
+            )
+        )
+        await set_live(db, workspace, 2)
+
+    in_db(client, second)
+    page = editor.get("/editor/versies/2")
+    assert page.status_code == 200
+    assert 'class="diff-add"' in page.text
+    assert 'class="diff-del"' in page.text
+    assert "Herstel deze versie" not in page.text  # it is live
+
+    listing = editor.get("/editor/versies")
+    assert listing.text.count("Herstel deze versie") == 1
+    response = editor.post("/editor/versies/1/herstel")
+    assert response.status_code == 303
+    assert loaded == [str(workspace.model_file(1).resolve())]
+
+    async def state(db: AsyncSession) -> tuple[int | None, list[str]]:
+        actions = (await db.execute(select(AuditEntry.action))).scalars().all()
+        return await live_number(db), list(actions)
+
+    live, actions = in_db(client, state)
+    assert live == 1
+    assert "content_rollback" in actions
+    assert workspace.live.resolve() == workspace.version_dir(1).resolve()
+    assert "De versie is hersteld" in editor.get("/editor/versies?msg=hersteld").text
+
+
+def test_rollback_of_an_unknown_version_is_404(client: TestClient) -> None:
+    editor = logged_in(client, "eva", role=Role.EDITOR)
+    editor.get("/editor/versies")
+    assert editor.post("/editor/versies/9/herstel").status_code == 404
