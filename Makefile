@@ -46,8 +46,8 @@ test: train ## Everything: lint, types, data validation, unit, conversation, end
 bench: train ## Benchmarks: rules engine, NLU on the held-out split, chat latency
 	@scripts/bench.sh
 
-bench-load: train ## Load: 50 residents at once through the API and straight to Rasa, side by side
-	@$(API_PY) benchmarks/bench_load.py
+bench-load: train ## Load: 50 residents at once through the API and straight to Rasa (THINK=s: typing time)
+	@$(API_PY) benchmarks/bench_load.py --think "$(or $(THINK),0)"
 
 clean: ## Remove trained models, databases, logs and test artifacts (keeps the environments)
 	rm -rf var/models var/log var/test-artifacts var/*.db
