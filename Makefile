@@ -46,8 +46,8 @@ test: train ## Everything: lint, types, data validation, unit, conversation, end
 bench: train ## Benchmarks: rules engine, NLU on the held-out split, chat latency
 	@scripts/bench.sh
 
-bench-load: train ## Load: 50 residents at once through the API and straight to Rasa, side by side
-	@$(API_PY) benchmarks/bench_load.py
+bench-load: train ## Load: 50 residents at once through the API and straight to Rasa (THINK=s: typing time)
+	@$(API_PY) benchmarks/bench_load.py --think "$(or $(THINK),0)"
 
 content-export: ## Write the live (or VERSION=N) published content version back into the repository files
 	@$(API_PY) scripts/content_export.py $(if $(VERSION),--version $(VERSION))

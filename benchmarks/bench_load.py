@@ -3,8 +3,12 @@ run, straight to Rasa's REST channel, so the API's own overhead shows. Measures,
 fails (`make bench-load`). Starts its own stack on free ports with a fresh SQLite database.
 
 Each simulated resident holds a six-turn conversation; CONCURRENCY of them run at the same time
-until ROUNDS conversations per resident are done. Requests are bounded in number and time and only
-go to 127.0.0.1.
+until ROUNDS conversations per resident are done. Without --think they send the next message the
+moment the answer arrives: that measures the stack's capacity (turns per second), and by Little's
+law the mean latency is then CONCURRENCY / throughput. With --think SECONDS each resident waits
+that long on average (exponentially distributed) before typing the next message, as people do:
+that measures the latency residents see at a given load. Requests are bounded in number and time
+and only go to 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 import sys
 import tempfile
 import time
@@ -85,6 +90,7 @@ async def _drive(
     concurrency: int,
     rounds: int,
     headers: dict[str, str],
+    think: float = 0.0,
 ) -> None:
     limits = httpx.Limits(max_connections=concurrency + 10, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(
@@ -101,6 +107,8 @@ async def _drive(
                     run.errors += 1
                     continue
                 for text in CONVERSATION:
+                    if think:
+                        await asyncio.sleep(random.expovariate(1 / think))
                     started = time.perf_counter()
                     try:
                         ok = await turn(client, conversation, text)
@@ -196,6 +204,12 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=4, help="conversations per resident")
     parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean seconds a resident takes to type the next message (0: none, capacity)",
+    )
+    parser.add_argument(
         "--port-base", type=int, default=0, help="API, Rasa, actions on this port and the next two"
     )
     args = parser.parse_args()
@@ -234,6 +248,7 @@ def main() -> int:
                     args.concurrency,
                     args.rounds,
                     rasa_headers,
+                    args.think,
                 )
             ),
         )
@@ -243,11 +258,22 @@ def main() -> int:
             api,
             lambda: asyncio.run(
                 _drive(
-                    api, stack.api_url, _api_turn, _api_session, args.concurrency, args.rounds, {}
+                    api,
+                    stack.api_url,
+                    _api_turn,
+                    _api_session,
+                    args.concurrency,
+                    args.rounds,
+                    {},
+                    args.think,
                 )
             ),
         )
-        print(f"{args.concurrency} concurrent residents, {len(CONVERSATION)}-turn conversations:")
+        pace = f"{args.think:g} s to type each message" if args.think else "no time to type"
+        print(
+            f"{args.concurrency} concurrent residents, {len(CONVERSATION)}-turn conversations, "
+            f"{pace}:"
+        )
         print("  " + rasa.line())
         print("    " + _cpu_line(rasa_cpu))
         print("  " + api.line())
