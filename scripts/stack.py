@@ -32,6 +32,12 @@ NO_ADDRESS_LIMITS = {
     "RONDKOMEN_MESSAGES_PER_MINUTE": "0",
     "RONDKOMEN_HANDOFF_ACTIONS_PER_MINUTE": "0",
 }
+# Rasa and the action server (both Sanic) keep idle connections open longer than Rasa's pause
+# while it loads a published model (PUT /model blocks its event loop for seconds). With Sanic's
+# default of 5 s, the action server closed the pooled connection just as Rasa reused it after the
+# pause, and that message went unanswered (tests/e2e/test_publish_e2e.py). docker-compose.yml and
+# deploy/k8s set the same (tests/deploy).
+SANIC_KEEP_ALIVE = {"SANIC_KEEP_ALIVE_TIMEOUT": "120"}
 
 
 def _fernet_key() -> str:
@@ -129,12 +135,7 @@ class Stack:
                 "RONDKOMEN_RASA_CHANNEL_SECRET": self.channel_secret,
                 # The action server (Sanic) listens on this address; Rasa gets --interface.
                 "SANIC_HOST": "127.0.0.1",
-                # Rasa and the action server (both Sanic) keep idle connections open longer than
-                # Rasa's pause while it loads a published model (PUT /model blocks its event loop
-                # for seconds). With Sanic's default of 5 s, the action server closed the pooled
-                # connection just as Rasa reused it after the pause, and that message went
-                # unanswered (tests/e2e/test_publish_e2e.py).
-                "SANIC_KEEP_ALIVE_TIMEOUT": "120",
+                **SANIC_KEEP_ALIVE,
                 "RONDKOMEN_ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}",
             }
         )

@@ -117,16 +117,35 @@ def new_stack(workdir: Path, **extra_env: str) -> object:
     )
 
 
-@pytest.fixture(scope="session")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    """The real stack (Rasa, action server, API) on free ports with a fresh SQLite database."""
-    instance = new_stack(tmp_path_factory.mktemp("stack"))
+def new_workspace_stack(workdir: Path) -> tuple[object, Path]:
+    """The real stack with the editors' workspace in ``workdir/content`` (not started yet): the
+    API publishes into it, and every process reads its texts through the workspace's live link.
+    Returns the stack and the workspace folder."""
+    workspace = workdir / "content"
+    instance = new_stack(
+        workdir,
+        RONDKOMEN_CONTENT_DIR=str(workspace / "live"),
+        RONDKOMEN_CONTENT_WORKSPACE=str(workspace),
+    )
+    return instance, workspace
+
+
+@contextmanager
+def running(instance: object, timeout: float = 240) -> Iterator[object]:
+    """Start a stack from :func:`new_stack`, wait until every process is ready, stop it after."""
     instance.start()  # type: ignore[attr-defined]
     try:
-        instance.wait_ready(timeout=240)  # type: ignore[attr-defined]
+        instance.wait_ready(timeout=timeout)  # type: ignore[attr-defined]
         yield instance
     finally:
         instance.stop()  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """The real stack (Rasa, action server, API) on free ports with a fresh SQLite database."""
+    with running(new_stack(tmp_path_factory.mktemp("stack"))) as instance:
+        yield instance
 
 
 @pytest.fixture(scope="session")

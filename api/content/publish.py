@@ -2,10 +2,10 @@
 
 One publish at a time across every API worker: a job row in state ``running`` holds the lock (a
 unique partial index on ``content_jobs``). Steps run in order, each one's state visible to the
-editor; the first failure stops the job with a Dutch message and leaves the live version as it
-was. Only the last step touches what residents get: Rasa on every server gets the new model
-(``PUT /model``), then the live pointer and the symlink flip (texts reload in the API and the
-action server). Nothing restarts.
+editor; the first failure stops the job with a Dutch message (``api/texts.nl.yml``) and leaves
+the live version as it was. Only the last step touches what residents get: Rasa on every server
+gets the new model (``PUT /model``), then the live pointer and the symlink flip (texts reload in
+the API and the action server). Nothing restarts.
 """
 
 from __future__ import annotations
@@ -35,16 +35,22 @@ from api.texts import text
 log = logging.getLogger("rondkomen.api")
 
 PUBLISH = "publish"
-# The steps in order, with what the editor reads.
-STEPS: tuple[tuple[str, str], ...] = (
-    ("texts", "Teksten: B1 en plaatshouders"),
-    ("validate", "Gegevens controleren"),
-    ("rules", "Regels: scenario's"),
-    ("train", "Model trainen"),
-    ("conversations", "Gesprekstesten"),
-    ("accuracy", "Herkenning van vragen (apart gehouden zinnen)"),
-    ("live", "Live zetten"),
+# The steps in order (the editors' pages label them: api/templates/editor/_labels.html).
+STEPS: tuple[str, ...] = (
+    "texts",
+    "validate",
+    "rules",
+    "train",
+    "conversations",
+    "accuracy",
+    "live",
 )
+# A step's state in the job's progress (labelled in the same template).
+WAITING = "waiting"
+STEP_RUNNING = "running"
+STEP_DONE = "done"
+STEP_FAILED = "failed"
+SKIPPED = "skipped"
 # Refused when intent accuracy drops more than this below the live version's.
 MAX_ACCURACY_DROP = 0.01
 # A job "running" this long belongs to a worker that died; it no longer holds the lock.
@@ -72,13 +78,13 @@ async def start_job(db: AsyncSession, username: str, now: datetime) -> ContentJo
     await db.execute(
         update(ContentJob)
         .where(ContentJob.status == RUNNING, ContentJob.started_at < now - STALE_AFTER)
-        .values(status="failed", error="Afgebroken: de server stopte tijdens het publiceren.")
+        .values(status="failed", error=text("publish_interrupted"))
     )
     job = ContentJob(
         kind=PUBLISH,
         status=RUNNING,
-        step=STEPS[0][0],
-        progress=[{"step": key, "label": label, "state": "wacht"} for key, label in STEPS],
+        step=STEPS[0],
+        progress=[{"step": key, "state": WAITING} for key in STEPS],
         started_by=username,
         started_at=now,
     )
@@ -120,9 +126,10 @@ async def _mark(publisher: Publisher, job_id: int, step: str, state: str, **fiel
 
 def _findings(title: str, findings: list[str]) -> None:
     if findings:
-        shown = findings[:20]
-        more = f"\n... en nog {len(findings) - 20}" if len(findings) > 20 else ""
-        raise StepFailed(title + "\n" + "\n".join(shown) + more)
+        more = (
+            [text("publish_more_findings", count=len(findings) - 20)] if len(findings) > 20 else []
+        )
+        raise StepFailed("\n".join([title, *findings[:20], *more]))
 
 
 async def run_publish(
@@ -166,12 +173,11 @@ async def run_publish(
         before = state["accuracy"]
         if before is None:
             before = await tools.heldout_accuracy(build, workspace.model_file(live), "live")
-        after = await tools.heldout_accuracy(build, model, "nieuw")
+        after = await tools.heldout_accuracy(build, model, "new")
         state["accuracy"] = after
         if after < before - MAX_ACCURACY_DROP:
             raise StepFailed(
-                f"De herkenning van vragen wordt slechter: {after:.1%} goed, de live versie "
-                f"{before:.1%}. Meer dan 1 procentpunt lager mag niet."
+                text("publish_worse_accuracy", after=f"{after:.1%}", before=f"{before:.1%}")
             )
 
     async def go_live() -> None:
@@ -215,22 +221,20 @@ async def run_publish(
         "accuracy": accuracy,
         "live": go_live,
     }
-    current = STEPS[0][0]
+    current = STEPS[0]
     try:
-        for current, _label in STEPS:
-            await _mark(publisher, job_id, current, "bezig")
+        for current in STEPS:
+            await _mark(publisher, job_id, current, STEP_RUNNING)
             started = time.monotonic()
             await steps[current]()
-            done = "overgeslagen" if state.pop("skipped", False) else "klaar"
+            done = SKIPPED if state.pop("skipped", False) else STEP_DONE
             await _mark(publisher, job_id, current, done, seconds=round(time.monotonic() - started))
     except StepFailed as exc:
         await _finish(publisher, job_id, current, "failed", str(exc))
         return None
     except Exception:
         log.exception("publish job %s failed in step %s", job_id, current)
-        await _finish(
-            publisher, job_id, current, "failed", "Er ging iets onverwachts mis; zie het logboek."
-        )
+        await _finish(publisher, job_id, current, "failed", text("publish_unexpected"))
         return None
     finally:
         shutil.rmtree(build, ignore_errors=True)
@@ -246,7 +250,7 @@ async def _finish(
     error: str | None,
     version: int | None = None,
 ) -> None:
-    state = "klaar" if status == "done" else "mislukt"
+    state = STEP_DONE if status == "done" else STEP_FAILED
     await _mark(
         publisher,
         job_id,

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import httpx
 
+from api.texts import text
+
 # Loading a model (spaCy, TensorFlow) takes seconds to tens of seconds on a busy machine.
 LOAD_TIMEOUT_SECONDS = 300.0
 
@@ -29,11 +31,9 @@ async def _put_model(http: httpx.AsyncClient, url: str, token: str, model: Path)
             timeout=LOAD_TIMEOUT_SECONDS,
         )
     except httpx.HTTPError as exc:
-        raise SwitchFailed(f"De chatbot op {url} is niet bereikbaar ({exc}).") from exc
+        raise SwitchFailed(text("publish_switch_unreachable", url=url, error=exc)) from exc
     if response.status_code != 204:
-        raise SwitchFailed(
-            f"De chatbot op {url} nam het nieuwe model niet aan (antwoord {response.status_code})."
-        )
+        raise SwitchFailed(text("publish_switch_refused", url=url, status=response.status_code))
 
 
 async def switch_model(

@@ -15,6 +15,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from api.texts import text
+
 MODEL_NAME = "model"
 # Lines of a failing command's output shown to the editor: the ones that say what is wrong.
 _TELLING = ("error", "warning", "wrongprediction", "failed", "exception")
@@ -46,7 +48,8 @@ class Toolchain:
         chosen = self.repository / "var" / "nlp" / "rasa-config"
         return chosen.read_text(encoding="utf-8").strip() if chosen.exists() else "bot/config.yml"
 
-    async def _run(self, what: str, argv: list[str], log: Path) -> str:
+    async def _run(self, step: str, argv: list[str], log: Path) -> str:
+        """Run ``argv``; on failure the message ``publish_<step>_failed`` (api/texts.nl.yml)."""
         log.parent.mkdir(parents=True, exist_ok=True)
         process = await asyncio.create_subprocess_exec(
             *argv,
@@ -65,7 +68,7 @@ class Toolchain:
                 if any(word in line.lower() for word in _TELLING) and "tensorflow" not in line
             ]
             detail = "\n".join(telling[-12:]) or output.strip()[-1500:]
-            raise StepFailed(f"{what} is mislukt (volledig verslag: {log}).\n{detail}")
+            raise StepFailed(text(f"publish_{step}_failed", log=log) + "\n" + detail)
         return output
 
     def _rasa(self, *args: str) -> list[str]:
@@ -84,14 +87,10 @@ class Toolchain:
 
     async def validate(self, build: Path) -> None:
         argv = self._rasa("data", "validate", "--fail-on-warnings", *self._data(build))
-        output = await self._run(
-            "De controle van de gegevens", argv, build / "logs" / "validate.log"
-        )
+        output = await self._run("validate", argv, build / "logs" / "validate.log")
         warnings = [line.strip() for line in output.splitlines() if "UserWarning" in line]
         if warnings:
-            raise StepFailed(
-                "De controle van de gegevens gaf waarschuwingen:\n" + "\n".join(warnings)
-            )
+            raise StepFailed(text("publish_validate_warnings") + "\n" + "\n".join(warnings))
 
     async def rules_scenarios(self, build: Path) -> None:
         # ADAPTER: the rules scenarios are data run by a test module; run it as it is.
@@ -104,7 +103,7 @@ class Toolchain:
             "no:cacheprovider",
             "tests/benefits_rules/test_benefits_scenarios.py",
         ]
-        await self._run("De scenario's van de regels", argv, build / "logs" / "rules.log")
+        await self._run("rules", argv, build / "logs" / "rules.log")
 
     async def train(self, build: Path) -> Path:
         argv = self._rasa(
@@ -115,7 +114,7 @@ class Toolchain:
             "--fixed-model-name",
             MODEL_NAME,
         )
-        await self._run("Het trainen van het model", argv, build / "logs" / "train.log")
+        await self._run("train", argv, build / "logs" / "train.log")
         return build / f"{MODEL_NAME}.tar.gz"
 
     async def conversation_tests(self, build: Path, model: Path) -> None:
@@ -130,7 +129,7 @@ class Toolchain:
             str(build / "conversation-tests"),
             "--fail-on-prediction-errors",
         )
-        await self._run("De gesprekstesten", argv, build / "logs" / "conversations.log")
+        await self._run("conversations", argv, build / "logs" / "conversations.log")
 
     async def heldout_accuracy(self, build: Path, model: Path, name: str) -> float:
         """Intent accuracy (0..1) of ``model`` on the held-out split tests/nlu/heldout.yml."""
@@ -145,6 +144,6 @@ class Toolchain:
             "--out",
             str(out),
         )
-        await self._run("De test op de apart gehouden zinnen", argv, build / "logs" / f"{name}.log")
+        await self._run("accuracy", argv, build / "logs" / f"{name}.log")
         report = json.loads((out / "intent_report.json").read_text(encoding="utf-8"))
         return float(report["accuracy"])

@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.content.files import read_tree, write_tree
 from api.content.version_tables import ContentLive, ContentVersion
+from api.texts import text
 
 MODEL_NAME = "model.tar.gz"
 META_NAME = "meta.json"
@@ -90,15 +91,14 @@ def describe_change(old: dict[str, str], new: dict[str, str]) -> tuple[str, str]
     """A one-line Dutch summary (which files) and a readable line diff of two trees."""
     changed = sorted(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
     if not changed:
-        return "Geen wijzigingen in de teksten.", ""
+        return text("version_no_changes"), ""
     parts = []
     for path in changed:
         before, after = old.get(path, "").splitlines(), new.get(path, "").splitlines()
-        lines = list(
-            difflib.unified_diff(before, after, f"{path} (was)", f"{path} (nieuw)", lineterm="")
-        )
+        was, now = text("version_diff_before", path=path), text("version_diff_after", path=path)
+        lines = list(difflib.unified_diff(before, after, was, now, lineterm=""))
         parts.append("\n".join(lines))
-    return "Gewijzigd: " + ", ".join(changed), "\n".join(parts)
+    return text("version_changed", files=", ".join(changed)), "\n".join(parts)
 
 
 async def live_number(db: AsyncSession) -> int | None:
@@ -139,7 +139,7 @@ async def ensure_initial_version(
             number=1,
             created_by=FROM_REPOSITORY,
             created_at=now,
-            summary="Eerste versie: de bestanden van het project.",
+            summary=text("version_first"),
             diff="",
             status="live",
             accuracy=None,

@@ -22,7 +22,6 @@ from api.auth.deps import CheckedEditorLoginDep, EditorLoginDep
 from api.auth.sessions import LoginSession
 from api.content import drafts
 from api.content.publish import (
-    STEPS,
     PublishBusy,
     Publisher,
     latest_job,
@@ -39,7 +38,8 @@ from api.pages import render, see_other
 
 router = APIRouter(prefix="/editor", include_in_schema=False)
 
-Flash = Literal["gestart", "hersteld", "geen_wijzigingen", "bezig"]
+# What the page says after a redirect (the Dutch is in api/templates/editor/_labels.html).
+Flash = Literal["started", "restored", "no_changes", "busy"]
 
 
 def _publisher(request: Request) -> Publisher:
@@ -84,7 +84,7 @@ async def publish_page(
     return render(
         request,
         "editor/publiceren.html",
-        {"job": job, "steps": STEPS, "live": page.live, "flash": msg},
+        {"job": job, "live": page.live, "flash": msg},
         page.login,
     )
 
@@ -98,11 +98,11 @@ async def start_publish(
     live_tree = publisher.workspace.tree(live)
     tree = await publish_source(db, live_tree)
     if tree == live_tree:
-        return see_other("/editor/publiceren?msg=geen_wijzigingen")
+        return see_other("/editor/publiceren?msg=no_changes")
     try:
         job = await start_job(db, login.user.username, now)
     except PublishBusy:
-        return see_other("/editor/publiceren?msg=bezig")
+        return see_other("/editor/publiceren?msg=busy")
     audit.record(db, login.user, "content_publish", now)
     await db.commit()
     published = {path: text for path, text in tree.items() if live_tree.get(path) != text}
@@ -117,7 +117,7 @@ async def start_publish(
     tasks: set[asyncio.Task[int | None]] = request.app.state.content_tasks
     tasks.add(task)
     task.add_done_callback(tasks.discard)
-    return see_other("/editor/publiceren?msg=gestart")
+    return see_other("/editor/publiceren?msg=started")
 
 
 @router.get("/versies")
@@ -164,4 +164,4 @@ async def restore_version(
         raise InboxError(502, "switch_failed") from exc
     audit.record(db, login.user, "content_rollback", now)
     await db.commit()
-    return see_other("/editor/versies?msg=hersteld")
+    return see_other("/editor/versies?msg=restored")

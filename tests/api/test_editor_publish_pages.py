@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.audit import AuditEntry
 from api.auth.models import Role
-from api.content.publish import Publisher
+from api.content.publish import Publisher, start_job
 from api.content.version_tables import ContentVersion
 from api.content.versions import describe_change, live_number, set_live
 from api.settings import Settings
@@ -79,7 +79,9 @@ def test_version_one_is_the_repository_and_an_unchanged_draft_is_not_published(
     assert "Inwoners zien nu versie 1" in publish.text
     response = editor.post("/editor/publiceren")
     assert response.status_code == 303
-    assert response.headers["location"].endswith("msg=geen_wijzigingen")
+    assert response.headers["location"].endswith("msg=no_changes")
+    after = editor.get(response.headers["location"])
+    assert "Er zijn geen wijzigingen om te publiceren" in after.text
 
 
 def test_a_version_shows_its_diff_and_rollback_restores_it_in_one_click(
@@ -132,10 +134,34 @@ def test_a_version_shows_its_diff_and_rollback_restores_it_in_one_click(
     assert live == 1
     assert "content_rollback" in actions
     assert workspace.live.resolve() == workspace.version_dir(1).resolve()
-    assert "De versie is hersteld" in editor.get("/editor/versies?msg=hersteld").text
+    assert "De versie is hersteld" in editor.get("/editor/versies?msg=restored").text
 
 
 def test_rollback_of_an_unknown_version_is_404(client: TestClient) -> None:
     editor = logged_in(client, "eva", role=Role.EDITOR)
     editor.get("/editor/versies")
     assert editor.post("/editor/versies/9/herstel").status_code == 404
+
+
+def test_the_publish_page_shows_each_step_and_its_state_in_dutch(client: TestClient) -> None:
+    editor = logged_in(client, "eva", role=Role.EDITOR)
+
+    async def failed_in_training(db: AsyncSession) -> None:
+        job = await start_job(db, "eva", OFFICE_HOURS_NOW)
+        states = {"texts": "done", "validate": "done", "rules": "skipped", "train": "failed"}
+        job.progress = [
+            {**item, "state": states.get(item["step"], item["state"])} for item in job.progress
+        ]
+        job.status = "failed"
+        job.error = "Het trainen van het model is mislukt (volledig verslag: train.log)."
+        await db.commit()
+
+    in_db(client, failed_in_training)
+    page = editor.get("/editor/publiceren").text
+    assert "Teksten: B1 en plaatshouders: <strong>klaar</strong>" in page
+    assert "Regels: scenario&#39;s: <strong>overgeslagen</strong>" in page
+    assert "Model trainen: <strong>mislukt</strong>" in page
+    assert "Gesprekstesten: <strong>wacht</strong>" in page
+    assert "Mislukt: inwoners zien nog steeds de vorige versie." in page
+    assert "Het trainen van het model is mislukt" in page
+    assert "Er loopt al een publicatie" in editor.get("/editor/publiceren?msg=busy").text

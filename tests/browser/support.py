@@ -195,3 +195,13 @@ def create_account(env: dict[str, str], role: str, display_name: str) -> tuple[s
         capture_output=True,
     )
     return username, password
+
+
+def log_in_as_editor(page: Page, url: str, username: str, password: str) -> None:
+    """Log in on the staff login page and open the editors' home page."""
+    page.goto(f"{url}/counsellor/login")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.goto(f"{url}/editor")
+    expect(page.get_by_role("heading", name="Redactie", exact=True)).to_be_visible()

@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import free_port
 
-from .support import AXE_TAGS, axe_source, create_account, describe_violations
+from .support import AXE_TAGS, axe_source, create_account, describe_violations, log_in_as_editor
 
 pytestmark = pytest.mark.browser
 
@@ -91,12 +91,7 @@ def editor_page(chromium: Browser, api: tuple[str, dict[str, str]]) -> Iterator[
             "console", lambda m: problems.append(m.text) if "Content Security" in m.text else None
         )
         page.on("pageerror", lambda error: problems.append(str(error)))
-        page.goto(f"{url}/counsellor/login")
-        page.get_by_label("Gebruikersnaam").fill(username)
-        page.get_by_label("Wachtwoord").fill(password)
-        page.get_by_role("button", name="Inloggen").click()
-        page.goto(f"{url}/editor")
-        expect(page.get_by_role("heading", name="Redactie", exact=True)).to_be_visible()
+        log_in_as_editor(page, url, username, password)
         return page
 
     yield open_one

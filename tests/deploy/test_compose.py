@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from cryptography.fernet import Fernet
+from stack import SANIC_KEEP_ALIVE  # scripts/stack.py
 
 from api.settings import Settings
 
@@ -73,6 +74,12 @@ def test_every_rasa_server_shares_redis_and_the_secrets(name: str) -> None:
     assert "ports" not in SERVICES[name]
 
 
+@pytest.mark.parametrize("name", [*RASA_SERVICES, "actions"])
+def test_rasa_and_the_action_server_keep_connections_as_the_test_stack_does(name: str) -> None:
+    """Longer than Rasa's pause while it loads a published model (see scripts/stack.py)."""
+    assert SERVICES[name]["environment"].items() >= SANIC_KEEP_ALIVE.items()
+
+
 def test_only_the_api_is_published() -> None:
     assert [name for name, service in SERVICES.items() if "ports" in service] == ["api"]
     assert COMPOSE["networks"]["backend"]["internal"] is True
@@ -82,5 +89,6 @@ def test_kubernetes_config_sets_what_rasa_and_the_api_read() -> None:
     assert set(K8S_CONFIG) >= ENDPOINT_VARIABLES
     assert {key for key in K8S_CONFIG if key.startswith("RONDKOMEN_")} <= KNOWN_SETTINGS
     assert K8S_CONFIG["REDIS_KEY_PREFIX"].isalnum()  # Rasa ignores any other prefix
+    assert K8S_CONFIG.items() >= SANIC_KEEP_ALIVE.items()  # Rasa and the action server read it
     if "RONDKOMEN_RASA_URLS" in K8S_CONFIG:
         assert json.loads(K8S_CONFIG["RONDKOMEN_RASA_URLS"])

@@ -19,7 +19,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
@@ -29,7 +28,7 @@ from api.content.publish import Publisher, rollback, run_publish, start_job
 from api.content.toolchain import Toolchain
 from api.content.versions import Workspace, ensure_initial_version
 from api.db import make_engine, make_sessionmaker
-from tests.conftest import new_stack
+from tests.conftest import new_workspace_stack, running
 
 pytestmark = pytest.mark.stack
 
@@ -80,19 +79,9 @@ class Load:
 
 @pytest.fixture(scope="module")
 def workspace_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[object, Workspace]]:
-    workdir = tmp_path_factory.mktemp("publish")
-    workspace = Workspace(workdir / "content")
-    instance: Any = new_stack(
-        workdir,
-        RONDKOMEN_CONTENT_DIR=str(workspace.live),
-        RONDKOMEN_CONTENT_WORKSPACE=str(workspace.root),
-    )
-    instance.start()
-    try:
-        instance.wait_ready(timeout=300)
-        yield instance, workspace
-    finally:
-        instance.stop()
+    instance, workspace = new_workspace_stack(tmp_path_factory.mktemp("publish"))
+    with running(instance, timeout=300):
+        yield instance, Workspace(workspace)
 
 
 def _edited(tree: dict[str, str]) -> dict[str, str]:

@@ -1,0 +1,133 @@
+"""The whole editors' flow in headless Chromium, on the real stack with the content workspace:
+an editor changes the greeting (a bot response, so it is in the model) and publishes it; a new
+resident in the widget gets the new greeting, without any process restarting. Restoring the
+previous version gives the next resident the old greeting again.
+
+The time from clicking "Publiceren" to live is printed (the checks, training and conversation
+tests; Rasa's training cache in ``.rasa/cache`` makes a text-only change quicker).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.conftest import new_workspace_stack, running
+
+from .support import DESKTOP, Site, create_account, log_in_as_editor
+
+pytestmark = [pytest.mark.browser, pytest.mark.stack]
+
+OLD_GREETING = "Hallo! Ik ben de geldhulp-chat van de gemeente."
+NEW_GREETING = "Goedendag! Ik ben de geldhulp-chat van de gemeente."
+# The whole publish: checks, rasa data validate, rules scenarios, training, conversation tests.
+PUBLISH_TIMEOUT_SECONDS = 20 * 60
+
+
+@pytest.fixture(scope="module")
+def workspace_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    instance, _ = new_workspace_stack(tmp_path_factory.mktemp("publish-browser"))
+    with running(instance, timeout=300):
+        yield instance
+
+
+def _tab(chromium: Browser) -> Page:
+    context = chromium.new_context(viewport=DESKTOP, locale="nl-NL", timezone_id="Europe/Amsterdam")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    return page
+
+
+def _log_in_as_editor(chromium: Browser, stack: object) -> Page:
+    url = str(stack.api_url)  # type: ignore[attr-defined]
+    username, password = create_account(
+        {
+            "RONDKOMEN_ENVIRONMENT": "test",
+            "RONDKOMEN_DATABASE_URL": str(stack.database_url),  # type: ignore[attr-defined]
+        },
+        "editor",
+        "Redactie",
+    )
+    page = _tab(chromium)
+    log_in_as_editor(page, url, username, password)
+    return page
+
+
+def _greeting_for_a_new_resident(chromium: Browser, url: str) -> str:
+    """A new resident opens the widget on the demo site and says hello; the bot's answer."""
+    page = _tab(chromium)
+    site = Site(url=url, context=page.context, page=page)
+    page.on("pageerror", lambda error: site.problems.append(f"script error: {error}"))
+    try:
+        page.goto(f"{url}/")
+        site.widget.open()
+        site.widget.send("Hallo")
+        expect(site.widget.error).to_be_hidden()
+        assert site.problems == []
+        return str(site.widget.transcript()[-1])
+    finally:
+        page.context.close()
+
+
+def _wait_until_published(page: Page, started: float) -> float:
+    """Wait on the publish page (it refreshes itself while the job runs) until the job is done;
+    fail with its message when it failed. The seconds since ``started`` (time.monotonic)."""
+    outcome = page.locator("p", has_text=re.compile(r"Klaar: versie \d+ is live|Mislukt:"))
+    expect(outcome).to_be_visible(timeout=PUBLISH_TIMEOUT_SECONDS * 1000)
+    taken = time.monotonic() - started
+    if "Mislukt:" in outcome.inner_text():
+        pytest.fail(f"the publish failed:\n{page.locator('main').inner_text()}")
+    expect(outcome).to_contain_text("Klaar: versie 2 is live.")
+    return taken
+
+
+def test_an_editor_publishes_a_new_greeting_and_restores_the_old_one(
+    chromium: Browser, workspace_stack: object
+) -> None:
+    url = str(workspace_stack.api_url)  # type: ignore[attr-defined]
+    assert OLD_GREETING in _greeting_for_a_new_resident(chromium, url)
+
+    editor = _log_in_as_editor(chromium, workspace_stack)
+    editor.get_by_role("link", name="Teksten", exact=True).click()
+    editor.get_by_label("Zoek in de teksten").fill("Ik ben de geldhulp-chat")
+    editor.get_by_role("button", name="Zoeken").click()
+    editor.get_by_role("link", name="utter_greet", exact=True).first.click()
+    text = editor.get_by_label("Tekst", exact=True)
+    expect(text).to_have_value(OLD_GREETING + " U blijft anoniem. Waar maakt u zich zorgen over?")
+    text.fill(NEW_GREETING + " U blijft anoniem. Waar maakt u zich zorgen over?")
+    editor.get_by_role("button", name="Bewaren in het concept").click()
+    expect(editor.locator("#saved")).to_contain_text("staat in het concept")
+    # Still the live version for residents: the draft is not published yet.
+    assert OLD_GREETING in _greeting_for_a_new_resident(chromium, url)
+
+    editor.goto(f"{url}/editor/publiceren")
+    expect(editor.get_by_text("Inwoners zien nu versie 1.")).to_be_visible()
+    clicked = time.monotonic()
+    editor.get_by_role("button", name="Publiceren", exact=True).click()
+    expect(editor.get_by_text("Het publiceren is gestart.")).to_be_visible()
+    to_live = _wait_until_published(editor, clicked)
+    print(f"\nfrom clicking Publiceren to live: {to_live:.0f} s")
+    steps = editor.locator("ol.steps > li")
+    expect(steps).to_have_count(7)
+    expect(steps.first).to_contain_text("Teksten: B1 en plaatshouders: klaar")
+    expect(steps.last).to_contain_text("Live zetten: klaar")
+
+    assert NEW_GREETING in _greeting_for_a_new_resident(chromium, url)
+
+    editor.goto(f"{url}/editor/versies")
+    rows = editor.locator("tbody > tr")
+    expect(rows).to_have_count(2)
+    expect(rows.first).to_contain_text("(live)")
+    expect(rows.first).to_contain_text("bot/domain/conversation.yml")
+    rows.last.get_by_role("button", name="Herstel deze versie").click()
+    expect(editor.get_by_text("De versie is hersteld. Inwoners zien die nu.")).to_be_visible()
+    expect(editor.locator("tbody > tr").last).to_contain_text("(live)")
+
+    greeting = _greeting_for_a_new_resident(chromium, url)
+    assert OLD_GREETING in greeting
+    assert NEW_GREETING not in greeting
+    editor.context.close()
