@@ -34,17 +34,17 @@ def main(argv: list[str] | None = None) -> int:
     workspace = Workspace(args.workspace)
     if args.version is None:
         if not workspace.live.is_symlink():
-            print(f"geen live versie in {workspace.root}", file=sys.stderr)
+            print(f"no live version in {workspace.root}", file=sys.stderr)
             return 1
         number = int(os.readlink(workspace.live).rsplit("/", 1)[-1])
     else:
         number = args.version
     if not workspace.version_dir(number).is_dir():
-        print(f"versie {number} bestaat niet in {workspace.root}", file=sys.stderr)
+        print(f"version {number} does not exist in {workspace.root}", file=sys.stderr)
         return 1
     tree = workspace.tree(number)
     write_tree(tree, args.to)
-    print(f"versie {number}: {len(tree)} bestanden geschreven naar {args.to}")
+    print(f"version {number}: {len(tree)} files written to {args.to}")
     return 0
 
 
