@@ -113,3 +113,14 @@ def test_delete_removes_the_conversation(api: httpx.Client, stack: object) -> No
     gone = api.post(f"/api/v1/sessions/{session_id}/messages", json={"text": "hallo"})
     assert gone.status_code == 404
     assert api.delete(f"/api/v1/sessions/{session_id}").status_code == 404
+
+
+def test_local_organisations_come_from_the_municipality_file(api: httpx.Client) -> None:
+    """Bot answers name local organisations through slots set from the municipality's one file
+    (benefits_rules/data/municipalities/<key>/municipality.yaml), never a raw {placeholder}."""
+    session_id = _session(api)
+    answer = _say(api, session_id, "ik heb geen geld meer voor eten")
+    text = " ".join(str(m["text"]) for m in answer)
+    assert "Voedselbank" in text
+    assert "{" not in text
+    assert "None" not in text
