@@ -49,7 +49,7 @@ _PARTNER_OF_AGE = re.compile(
     r"(?!\s*(?:maand|week|keer|euro|jaar\s+geleden))"
 )
 _SINGLE = re.compile(
-    r"\b(alleenstaand\w*|ik\s+woon\s+alleen|ik\s+ben\s+alleen\b|geen\s+partner|gescheiden|"
+    r"\b(alleenstaand\w*|ik\s+woon\s+alleen|ik\s+ben\s+alleen\b|geen\s+(toeslag)?partner|gescheiden|"
     r"single|weduwe|weduwnaar|vrijgezel|ik\s+heb\s+geen\s+(man|vrouw|vriend|vriendin)|"
     r"(man|vrouw|partner)\s+is\s+(\w+\s+){0,3}overleden|"
     r"(zit|sta|ben)\s+(er\s+)?(helemaal\s+)?alleen\s+(voor|met)|alleen\s+met\s+mijn\s+\w*\s*kind\w*)\b"
@@ -57,7 +57,8 @@ _SINGLE = re.compile(
 _COUPLE = re.compile(
     r"\b(getrouwd|samenwonend|wij\s+wonen\s+samen|we\s+wonen\s+samen|geregistreerd\s+partner|"
     r"(?<!ex-)(?<!ex\s)(mijn|men|m'n|mn|met\s+mijn)\s+(man|vrouw|partner)\b|woon\w*\s+samen|"
-    r"samen\s+met\s+(mijn|men|m'n|mn|me)\s+(vriend|vriendin))"
+    r"samen\s+met\s+(mijn|men|m'n|mn|me)\s+(vriend|vriendin)|"
+    r"(ik\s+heb|we\s+hebben|met)\s+(een|mijn|m'n|mn)\s+toeslagpartner)"
 )
 _RENT = (
     re.compile(rf"\b(?:kale\s+)?huur\b{_LINK}{_ABOUT}{_NUM}{_PERIOD_WORDS}"),

@@ -233,6 +233,18 @@ def test_saying_you_rent_at_a_yes_no_question_is_noted_not_misunderstood() -> No
     assert noted.state.get("misses") is None
 
 
+def test_a_no_about_the_partner_at_another_yes_no_question_is_noted_not_taken_as_the_answer() -> (
+    None
+):
+    step = dialogue.start(dialogue.new_household("heerlen", TODAY), ["zorgtoeslag"], "")
+    noted = dialogue.answer(
+        step.household, ["zorgtoeslag"], "health_insured", "nee geen toeslagpartner"
+    )
+    assert noted.household["has_partner"] is False
+    assert "health_insured" not in noted.household
+    assert noted.noted
+
+
 def test_an_ask_intent_focuses_on_its_scheme_or_the_municipality_s_own_schemes() -> None:
     own = tuple(load_municipality("heerlen").schemes)
     assert dialogue.focus("ask_minimaregelingen", "heerlen") == own

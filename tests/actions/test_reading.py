@@ -138,6 +138,12 @@ def test_money_to_live_on_said_with_a_period_is_income() -> None:
     assert mentions.mentioned_facts("ik heb 50 per maand schuld") == {}
 
 
+def test_the_toeslagpartner_named_is_the_partner() -> None:
+    assert mentions.mentioned_facts("nee geen toeslagpartner") == {"has_partner": False}
+    assert mentions.mentioned_facts("ik heb een toeslagpartner") == {"has_partner": True}
+    assert mentions.mentioned_facts("wat is een toeslagpartner?") == {}
+
+
 def test_facts_said_in_passing() -> None:
     assert mentions.mentioned_facts("mag ik huurtoeslag met 50000 spaargeld?") == {"assets": 50000}
     assert mentions.mentioned_facts("ik heb 50 duizend spaargeld") == {"assets": 50000}

@@ -268,8 +268,8 @@ def test_content_export_writes_a_version_back_as_files(tmp_path: Path) -> None:
             [*export, *extra, "--to", str(target)], cwd=ROOT, capture_output=True, text=True
         )
         assert done.returncode == 0, done.stderr
-        assert f"versie {expected}:" in done.stdout
+        assert f"version {expected}:" in done.stdout
         assert read_tree(target) == workspace.tree(expected)
     missing = subprocess.run([*export, "--version", "7"], cwd=ROOT, capture_output=True, text=True)
     assert missing.returncode == 1
-    assert "versie 7 bestaat niet" in missing.stderr
+    assert "version 7 does not exist" in missing.stderr
