@@ -3,50 +3,21 @@ list ("niet begrepen") redacted, with Rasa's own guess, and with nothing that li
 
 from __future__ import annotations
 
-import os
 import re
 import secrets
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from tests.browser.support import create_account
+
 pytestmark = pytest.mark.stack
 
 ROOT = Path(__file__).resolve().parents[2]
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-def _create_editor(database_url: str) -> tuple[str, str]:
-    username = f"e2e-editor-{secrets.token_hex(4)}"
-    password = secrets.token_urlsafe(18)
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "api.cli",
-            "create-user",
-            "--username",
-            username,
-            "--role",
-            "editor",
-            "--municipality",
-            "heerlen",
-            "--display-name",
-            "Eva",
-        ],
-        input=password + "\n",
-        text=True,
-        check=True,
-        cwd=ROOT,
-        env={**os.environ, "RONDKOMEN_DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-    )
-    return username, password
 
 
 def _cookie_header(*responses: httpx.Response) -> dict[str, str]:
@@ -56,7 +27,7 @@ def _cookie_header(*responses: httpx.Response) -> dict[str, str]:
 
 
 def _editor_login(api: httpx.Client, database_url: str) -> dict[str, str]:
-    username, password = _create_editor(database_url)
+    username, password = create_account({"RONDKOMEN_DATABASE_URL": database_url}, "editor", "Eva")
     form = api.get("/counsellor/login")
     token = _CSRF.search(form.text)
     assert token is not None
