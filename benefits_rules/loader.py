@@ -38,6 +38,7 @@ from .municipality import read_municipality, scheme_list
 from .schema import FileReader, read_how_to_apply, read_parameters, read_sources
 from .schema_texts import COMMON_TEXT_KEYS, read_common, read_question, read_texts
 from .schemes import CALCULATORS
+from .texts import live
 from .yamlio import load_yaml
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent / "data"
@@ -257,15 +258,24 @@ def _cached(path: str) -> RuleBook:
     return read_rules(Path(path))
 
 
-_default_book: list[RuleBook] = []  # fast path: resolving a path costs more than a scheme
+# Where the rule data sits inside a content root (the editors' live version or the repository).
+CONTENT_RULES_DIR = "benefits_rules/data"
+
+
+def _live_book(folder: Path) -> RuleBook:
+    # A content root without rule data (an older published version) falls back to the package's.
+    return _cached(str((folder if folder.is_dir() else DEFAULT_RULES_DIR).resolve()))
 
 
 def load_rules(rules_dir: Path | None = None) -> RuleBook:
-    """The rule book for ``rules_dir`` (default: the packaged data), read once per process."""
+    """The rule book for ``rules_dir``, read once per process.
+
+    Default: the live content root's ``benefits_rules/data`` (``RONDKOMEN_CONTENT_DIR``, else the
+    package's own data). When a publish or a rollback points the root at another version, the
+    next call reads that version's rules; nothing restarts.
+    """
     if rules_dir is None:
-        if not _default_book:
-            _default_book.append(_cached(str(DEFAULT_RULES_DIR)))
-        return _default_book[0]
+        return live(_live_book, CONTENT_RULES_DIR)
     return _cached(str(rules_dir.resolve()))
 
 

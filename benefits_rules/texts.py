@@ -45,6 +45,7 @@ __all__ = [
     "TextEntry",
     "TextFileError",
     "content_root",
+    "live",
     "live_plain_texts",
     "live_text_entries",
     "load_plain_texts",
@@ -224,7 +225,8 @@ _lock = threading.Lock()
 _cache: dict[tuple[Callable[[Path], object], str], tuple[str, float, object]] = {}
 
 
-def _live(load: Callable[[Path], _T], relative: str) -> _T:
+def live(load: Callable[[Path], _T], relative: str) -> _T:
+    """``load(root / relative)`` for the live content root, read again when the root moves."""
     key = (load, relative)
     now = time.monotonic()
     with _lock:
@@ -244,9 +246,9 @@ def _live(load: Callable[[Path], _T], relative: str) -> _T:
 
 def live_text_entries(relative: str) -> dict[str, TextEntry]:
     """The entries of ``relative`` (e.g. ``actions/texts.nl.yml``) in the live content root."""
-    return _live(load_text_entries, relative)
+    return live(load_text_entries, relative)
 
 
 def live_plain_texts(relative: str) -> dict[str, str]:
     """The plain texts of ``relative`` (e.g. ``api/texts.nl.yml``) in the live content root."""
-    return _live(load_plain_texts, relative)
+    return live(load_plain_texts, relative)

@@ -84,6 +84,18 @@ def always_open_rules(target: Path) -> Path:
     return target
 
 
+# A second, fictional municipality (tests only): the proof that a municipality is data alone.
+TEST_MUNICIPALITIES = ROOT / "tests" / "data" / "municipalities"
+TEST_MUNICIPALITY = "proefdorp"
+
+
+def with_test_municipality(rules: Path) -> Path:
+    """Add the fictional municipality's folder to the rule data copy ``rules``; returns it."""
+    source = TEST_MUNICIPALITIES / TEST_MUNICIPALITY
+    shutil.copytree(source, rules / "municipalities" / TEST_MUNICIPALITY)
+    return rules
+
+
 @pytest.fixture(scope="session")
 def postgres_database() -> Iterator[str]:
     """A fresh, empty PostgreSQL database for this test session; dropped afterwards."""
