@@ -37,6 +37,7 @@ from api.routes import (
     editor_try,
     editor_understanding,
     health,
+    models,
     resident_handoff,
     site,
 )
@@ -80,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 http=http,
                 rasa_urls=rasa_servers(settings),
                 rasa_token=settings.rasa_token,
+                model_base_url=settings.content_model_url,
             )
             app.state.content_tasks = set()
             app.state.draft_parser = DraftParser(app.state.publisher)
@@ -123,6 +125,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.include_router(chat.router)
     app.include_router(health.router)
+    app.include_router(models.router)
     app.include_router(site.router)
     app.include_router(resident_handoff.router)
     app.include_router(counsellor_login.router)

@@ -47,6 +47,10 @@ class Settings(BaseSettings):
     content_workspace: Path = PROJECT_ROOT / "var" / "content"
     # Version 1 of the workspace is the repository's files with this model.
     content_base_model: Path = PROJECT_ROOT / "var" / "models" / "current.tar.gz"
+    # The API's address as the Rasa servers reach it (e.g. http://api:8000), when they run on
+    # other hosts without the workspace's disk: they then fetch a published version's model from
+    # GET /internal/models/<n>.tar.gz with rasa_token. None: they read the model file directly.
+    content_model_url: str | None = None
     # The Rasa environment's Python: publishing validates, trains and tests with it.
     rasa_python: Path = PROJECT_ROOT / ".venv-rasa" / "bin" / "python"
 

@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from api.content.checks import structure_findings, text_findings
 from api.content.files import write_tree
-from api.content.switch import SwitchFailed, switch_model
+from api.content.switch import ModelSource, SwitchFailed, switch_model
 from api.content.toolchain import StepFailed, Toolchain
 from api.content.version_tables import RUNNING, ContentJob, ContentVersion
 from api.content.versions import Workspace, describe_change, live_number, next_number, set_live
@@ -76,6 +76,13 @@ class Publisher:
     http: httpx.AsyncClient
     rasa_urls: tuple[str, ...]
     rasa_token: str
+    # The API's address as the Rasa servers reach it, when they fetch models over HTTP
+    # (settings.content_model_url); None: they read the model files from the shared disk.
+    model_base_url: str | None = None
+
+    @property
+    def model_source(self) -> ModelSource:
+        return ModelSource(self.workspace, self.model_base_url)
 
 
 async def start_job(
@@ -209,8 +216,9 @@ async def run_publish(
                     publisher.http,
                     list(publisher.rasa_urls),
                     publisher.rasa_token,
-                    workspace.model_file(number),
-                    workspace.model_file(live),
+                    publisher.model_source,
+                    number,
+                    live,
                 )
             except SwitchFailed as exc:
                 raise StepFailed(str(exc)) from exc
@@ -310,7 +318,8 @@ async def rollback(publisher: Publisher, db: AsyncSession, number: int) -> None:
         publisher.http,
         list(publisher.rasa_urls),
         publisher.rasa_token,
-        workspace.model_file(number),
-        workspace.model_file(live) if live is not None else None,
+        publisher.model_source,
+        number,
+        live,
     )
     await set_live(db, workspace, number)

@@ -165,3 +165,21 @@ def test_the_publish_page_shows_each_step_and_its_state_in_dutch(client: TestCli
     assert "Mislukt: inwoners zien nog steeds de vorige versie." in page
     assert "Het trainen van het model is mislukt" in page
     assert "Er loopt al een publicatie" in editor.get("/editor/publiceren?msg=busy").text
+
+
+def test_rasa_servers_fetch_a_versions_model_only_with_their_token(
+    client: TestClient, settings: Settings
+) -> None:
+    editor = logged_in(client, "eva", role=Role.EDITOR)
+    assert editor.get("/editor/publiceren").status_code == 200  # makes version 1
+    url = "/internal/models/1.tar.gz"
+    response = client.get(url, params={"token": settings.rasa_token})
+    assert response.status_code == 200
+    assert response.content == MODEL.read_bytes()
+    assert response.headers["etag"] == '"version-1"'
+    assert client.get(url).status_code == 403
+    assert client.get(url, params={"token": "x" + settings.rasa_token}).status_code == 403
+    # A logged-in editor is not a Rasa server.
+    assert editor.get(url).status_code == 403
+    missing = client.get("/internal/models/99.tar.gz", params={"token": settings.rasa_token})
+    assert missing.status_code == 404

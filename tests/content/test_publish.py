@@ -8,6 +8,7 @@ Rasa's ``PUT /model`` goes to an httpx mock transport.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -56,6 +57,7 @@ class QuickToolchain(Toolchain):
 class RasaServers:
     def __init__(self) -> None:
         self.loaded: list[tuple[str, str]] = []
+        self.bodies: list[dict[str, object]] = []
         self.refuse = False
 
     def handler(self, request: httpx.Request) -> httpx.Response:
@@ -66,7 +68,10 @@ class RasaServers:
             return httpx.Response(500)
         import json
 
-        self.loaded.append((request.url.host, json.loads(request.content)["model_file"]))
+        body = json.loads(request.content)
+        self.bodies.append(body)
+        where = body["model_file"] if "model_file" in body else body["model_server"]["url"]
+        self.loaded.append((request.url.host, where))
         return httpx.Response(204)
 
 
@@ -140,6 +145,27 @@ def test_publish_makes_a_new_version_live_and_texts_reload(
     tmp_path: Path, workspace: Workspace
 ) -> None:
     run_with(tmp_path, workspace, _publish_and_roll_back)
+
+
+def test_rasa_servers_on_other_hosts_fetch_the_model_from_the_api(
+    tmp_path: Path, workspace: Workspace
+) -> None:
+    async def body(setup: Setup) -> None:
+        publisher, servers = setup
+        publisher = dataclasses.replace(publisher, model_base_url="http://api.internal:8000/")
+        tree = _changed(read_tree(ROOT), "De chat doet het even niet. Bel ons op {phone}.")
+        number, job = await _publish(publisher, tree)
+        assert (number, job.status, job.error) == (2, "done", None)
+        url = "http://api.internal:8000/internal/models/2.tar.gz"
+        assert servers.loaded == [("rasa-a", url), ("rasa-b", url)]
+        assert servers.bodies[0] == {
+            "model_server": {"url": url, "token": "t" * 20, "wait_time_between_pulls": None}
+        }
+        async with publisher.sessionmaker() as db:
+            await rollback(publisher, db, 1)
+        assert servers.loaded[-1] == ("rasa-b", url.replace("2.tar.gz", "1.tar.gz"))
+
+    run_with(tmp_path, workspace, body)
 
 
 async def _publish_and_roll_back(setup: Setup) -> None:

@@ -6,7 +6,8 @@ the real steps (checks, rasa data validate, rules scenarios, training, conversat
 changes the greeting (a bot response, in the model) and the offer of a person (an action text).
 Meanwhile simulated residents send messages through the API without pause: none may fail, and
 once the version is live they get the new texts, without any process restarting. Rollback
-brings the old texts back, without training.
+brings the old texts back, without training. Rasa fetches each version's model from the API
+over HTTP (``model_server``), as servers on other hosts do.
 """
 
 from __future__ import annotations
@@ -108,6 +109,9 @@ async def _publish_and_roll_back(
             http=http,
             rasa_urls=(f"http://127.0.0.1:{stack.rasa_port}",),  # type: ignore[attr-defined]
             rasa_token=str(stack.token),  # type: ignore[attr-defined]
+            # Rasa fetches each model from the API over HTTP, as servers on other hosts would
+            # (the browser test's publish uses the file path on the shared disk).
+            model_base_url=str(stack.api_url),  # type: ignore[attr-defined]
         )
         now = datetime.now(timezone.utc)
         async with sessions() as db:
