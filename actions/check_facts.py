@@ -43,6 +43,10 @@ CHECK_INTENTS = frozenset(
         # back (actions/explain.py), so the check keeps waiting for its answer.
         "explain_last",
         "explain_term",
+        # "Wat moet ik nu doen?" and "hoe vraag ik dat aan?" are answered the same way
+        # (actions/next_step.py).
+        "ask_next_step",
+        "ask_how_to_apply",
     }
 )
 

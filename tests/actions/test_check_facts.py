@@ -39,7 +39,12 @@ def test_another_topic_during_the_check_pauses_it_and_keeps_the_answers() -> Non
 
 def test_asking_what_the_bot_means_does_not_pause_the_check() -> None:
     slots = {"check_active": True, "household": {"reference_date": "2026-03-01"}}
-    asides = (("explain_last", "hoe bedoel je dat"), ("explain_term", "wat is kale huur"))
+    asides = (
+        ("explain_last", "hoe bedoel je dat"),
+        ("explain_term", "wat is kale huur"),
+        ("ask_how_to_apply", "hoe vraag ik dat aan?"),
+        ("ask_next_step", "wat moet ik nu doen"),
+    )
     for intent, said in asides:
         assert "check_active" not in collect(slots, intent, said, "heerlen")
 

@@ -6,9 +6,12 @@ import re
 from pathlib import Path
 
 from actions.texts import texts
+from benefits_rules import load_municipality
 
 ACTIONS = Path(__file__).resolve().parents[2] / "actions"
-KNOWN_PLACEHOLDERS = {"municipality_phone", "scheme"}
+KNOWN_PLACEHOLDERS = {"municipality_phone", "municipality_place", "scheme"}
+# A local organisation of the municipality file's `contacts`, e.g. {contact_voedselbank}.
+KNOWN_PLACEHOLDERS |= {f"contact_{role}" for role in load_municipality().contacts}
 # Filled in by the benefits check: amounts in a confirmation, a result line.
 CHECK_PLACEHOLDERS = {"amount", "converted", "age", "number", "title", "text", "url", "low", "high"}
 CHECK_PLACEHOLDERS |= {"titles", "count"}
@@ -25,7 +28,9 @@ def test_every_key_used_by_the_actions_exists() -> None:
 def test_placeholders_are_known() -> None:
     for key, entry in texts().items():
         found = set(re.findall(r"\{([a-z_]+)\}", entry["text"]))
-        known = KNOWN_PLACEHOLDERS | (CHECK_PLACEHOLDERS if key.startswith("check_") else set())
+        # a check's texts, and how to apply for a scheme (from its rules), have values of their own
+        own = CHECK_PLACEHOLDERS if key.startswith(("check_", "apply_")) else set()
+        known = KNOWN_PLACEHOLDERS | own
         assert found <= known, key
 
 

@@ -144,6 +144,9 @@ def test_what_do_you_mean(text: str) -> None:
         ("wats kwijtschelding", "kwijtschelding"),
         ("wat is de beslagvrije voet", "beslagvrije_voet"),
         ("wat houdt bewindvoering in", "bewindvoering"),
+        ("waar is de voedselbank?", "voedselbank"),
+        ("hoe kom ik bij de voedselbank", "voedselbank"),
+        ("waar vind ik de voedselbank", "voedselbank"),
     ],
 )
 def test_question_about_a_term(text: str, key: str) -> None:
@@ -153,7 +156,14 @@ def test_question_about_a_term(text: str, key: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["kan ik huurtoeslag krijgen?", "mijn kale huur is 650", "ik heb een betaalregeling"]
+    "text",
+    [
+        "kan ik huurtoeslag krijgen?",
+        "mijn kale huur is 650",
+        "ik heb een betaalregeling",
+        "waar kan ik huurtoeslag aanvragen",
+        "ik heb geen geld voor de voedselbank",
+    ],
 )
 def test_a_term_without_a_question_is_not_asked(text: str) -> None:
     assert patterns.asked_term(text) is None

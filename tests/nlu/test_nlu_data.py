@@ -39,6 +39,8 @@ INTENTS = frozenset(
         # safety, steering and explanations (issue 10)
         "crisis_suicide", "domestic_violence", "ask_help", "explain_term", "explain_last",
         "resume_check", "check_more_info", "check_not_checked",
+        # what now, and how to apply
+        "ask_next_step", "ask_how_to_apply",
     }
 )  # fmt: skip
 MIN_TRAINING = 30  # the issue's minimum is 25
