@@ -34,6 +34,11 @@ CONTENT_GLOBS: tuple[str, ...] = (
     "actions/rephrase.nl.yml",
     "api/texts.nl.yml",
     "web_widget/strings.nl.json",
+    # The rule data: national rules and texts are shared; each municipality's folder (its facts
+    # in municipality.yaml, its schemes) is its own (api/content/scope.py). All of it, because
+    # the rules read the whole folder from the live version (benefits_rules/loader.py).
+    "benefits_rules/data/*.yaml",
+    "benefits_rules/data/**/*.yaml",
 )
 
 

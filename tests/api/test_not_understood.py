@@ -17,6 +17,7 @@ from api.audit import AuditEntry
 from api.auth.models import Role
 from api.content import drafts
 from api.content.access import live_tree
+from api.content.scope import Scope
 from api.content.catalog import build_catalog
 from api.models import ChatMessage
 from api.municipality import municipality_config
@@ -326,7 +327,7 @@ def test_without_csrf_nothing_changes(client: TestClient) -> None:
 
 def _draft_examples(client: TestClient, intent: str) -> tuple[str, ...]:
     async def work(db: AsyncSession) -> tuple[str, ...]:
-        found = build_catalog(await drafts.draft_tree(db, live_tree())).intent(intent)
+        found = build_catalog(await drafts.draft_tree(db, live_tree(), Scope("heerlen"))).intent(intent)
         return found.examples if found else ()
 
     return in_db(client, work)
