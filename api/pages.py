@@ -106,8 +106,9 @@ def install(app: FastAPI, municipality: MunicipalityConfig) -> None:
     async def csrf_failed(request: Request, _exc: Exception) -> Response:
         return _error_page(request, 403, "csrf")
 
-    async def not_allowed(request: Request, _exc: Exception) -> Response:
-        return _error_page(request, 403, "editors_only")
+    async def not_allowed(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, NotAllowed)
+        return _error_page(request, 403, exc.code)
 
     async def inbox_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, InboxError)
