@@ -16,10 +16,9 @@ from api.auth.deps import AdminLoginDep, CheckedAdminLoginDep
 from api.auth.models import Role
 from api.auth.sessions import LoginSession
 from api.auth.users import UserError
-from api.deps import DbDep, NowDep, SettingsDep
+from api.deps import DbDep, NowDep
 from api.handoff.inbox import InboxError
 from api.input_text import DbId, Printable
-from api.municipality import MunicipalityConfigError, municipality_config
 from api.pages import render, see_other
 
 router = APIRouter(prefix="/beheer", include_in_schema=False)
@@ -32,7 +31,6 @@ async def _page(
     request: Request,
     login: LoginSession,
     db: DbDep,
-    settings: SettingsDep,
     *,
     flash: str | None = None,
     created: tuple[str, str] | None = None,
@@ -40,10 +38,6 @@ async def _page(
     form: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> Response:
-    try:
-        staff_of = municipality_config(login.user.municipality, settings.rules_dir).name
-    except MunicipalityConfigError:
-        staff_of = login.user.municipality
     return render(
         request,
         "admin/accounts.html",
@@ -54,7 +48,6 @@ async def _page(
             "created": created,
             "problem": problem,
             "form": form or {},
-            "staff_of": staff_of,
         },
         login,
         status_code,
@@ -66,10 +59,9 @@ async def accounts_page(
     request: Request,
     login: AdminLoginDep,
     db: DbDep,
-    settings: SettingsDep,
     msg: Annotated[Flash | None, Query()] = None,
 ) -> Response:
-    return await _page(request, login, db, settings, flash=msg)
+    return await _page(request, login, db, flash=msg)
 
 
 @router.post("/accounts")
@@ -77,7 +69,6 @@ async def add_account(
     request: Request,
     login: CheckedAdminLoginDep,
     db: DbDep,
-    settings: SettingsDep,
     now: NowDep,
     username: Annotated[str, Form(max_length=100), Printable],
     role: Annotated[Role, Form()],
@@ -90,13 +81,9 @@ async def add_account(
         user, password = await accounts.add_account(
             db, login.user, username=username, role=role, display_name=display_name, now=now
         )
-    except UserError as problem:
-        await db.rollback()
-        await db.refresh(login.user)
-        return await _page(
-            request, login, db, settings, problem=problem, form=form, status_code=422
-        )
-    return await _page(request, login, db, settings, created=(user.username, password))
+    except UserError as problem:  # refused before anything was added to the session
+        return await _page(request, login, db, problem=problem, form=form, status_code=422)
+    return await _page(request, login, db, created=(user.username, password))
 
 
 async def _set_active(login: LoginSession, db: DbDep, now: NowDep, user_id: int, on: bool) -> None:
