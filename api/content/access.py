@@ -10,13 +10,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.content import drafts
 from api.content.catalog import Catalog, build_catalog
-from api.content.files import content_root, read_tree
+from api.content.files import content_root, read_published
 from api.content.scope import Scope
 
 
 def live_tree() -> dict[str, str]:
     """The content residents see now (overridden in tests)."""
-    return read_tree(content_root())
+    return read_published(content_root())
 
 
 LiveDep = Annotated[dict[str, str], Depends(live_tree)]

@@ -24,7 +24,7 @@ from api import audit
 from api.auth.models import CounsellorUser
 from api.content import b1, placeholders
 from api.content.catalog import Item, build_catalog, intent_file, parse_item_id
-from api.content.files import content_root, read_tree
+from api.content.files import content_root, read_published
 from api.content.models import ContentDraftFile
 from api.content.scope import Scope, scope_of
 from api.content.sourcetext import SourceError, get_value, set_value, split_examples, with_examples
@@ -110,7 +110,7 @@ def _now() -> datetime:
 
 
 def _live(live: Mapping[str, str] | None) -> Mapping[str, str]:
-    return live if live is not None else read_tree(content_root())
+    return live if live is not None else read_published(content_root())
 
 
 async def _rows(db: AsyncSession, paths: list[str] | None = None) -> dict[str, DraftRow]:

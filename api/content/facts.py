@@ -28,7 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.auth.models import CounsellorUser
 from api.content import drafts
 from api.content.catalog import build_catalog
-from api.content.files import content_root, read_tree
+from api.content.files import content_root, read_published
 from api.content.scope import Scope, municipality_file
 from api.content.sourcestruct import remove_entry, set_entry
 from api.content.sourcetext import SourceError
@@ -229,7 +229,7 @@ async def _save(
     now: datetime | None,
     live: Mapping[str, str] | None,
 ) -> None:
-    live = live if live is not None else read_tree(content_root())
+    live = live if live is not None else read_published(content_root())
     relative = municipality_file(scope.municipality)
     if not scope.municipality or not scope.allows(relative) or relative not in live:
         raise FactsRefused({"": "unknown_municipality"})
@@ -336,7 +336,7 @@ async def save_contact(
     A contact the shared texts name (``{contact_<role>}``) cannot be removed: those texts
     would have nobody to name in this municipality.
     """
-    live = live if live is not None else read_tree(content_root())
+    live = live if live is not None else read_published(content_root())
     checked = _check_contact(role, values) if values is not None else None
     tree = await drafts.draft_tree(db, live, scope)
     if checked is None:

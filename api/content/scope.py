@@ -7,8 +7,10 @@ its folder ``benefits_rules/data/municipalities/<key>/`` (its facts in ``municip
 and a folder per scheme): only that municipality's editors and admins see or change it.
 
 Fails closed: a path under the municipalities folder that names no municipality, or an account
-without a municipality, is nobody's to see. Drafts, the catalog, versions and their diffs,
-exports and the not-understood review all ask this module.
+without a municipality, is nobody's to see. Drafts (saving, listing, publishing), the catalog
+and its search, versions (their diffs, and rollbacks) and the not-understood review all ask
+this module. ``make content-export`` is the operator's, not an account's: it writes the whole
+installation's content back into the repository.
 """
 
 from __future__ import annotations

@@ -3,11 +3,14 @@ file that keep the comments, version diffs per file, and the rule data check."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
+from api.content.checks import rule_data_findings
 from api.content.facts import rule_data_problem
-from api.content.files import REPO_ROOT, is_content_path, read_tree
+from api.content.files import REPO_ROOT, is_content_path, read_published, read_tree, write_tree
 from api.content.scope import Scope, municipality_file, owner_of
 from api.content.sourcestruct import remove_entry, set_entry
 from api.content.sourcetext import SourceError
@@ -126,3 +129,15 @@ def test_the_rule_data_check_names_the_problem() -> None:
     problem = rule_data_problem(broken)
     assert problem is not None
     assert "bestaat_niet" in problem.problem
+
+
+def test_a_version_from_before_rule_data_was_content_reads_as_the_runtime_does(
+    tmp_path: Path,
+) -> None:
+    """Such a version has no rule data; the runtime then reads the package's, and so do the
+    editors' pages and the next publish."""
+    write_tree({"api/texts.nl.yml": TREE["api/texts.nl.yml"]}, tmp_path)
+    tree = read_published(tmp_path)
+    assert tree[HEERLEN] == TEXT
+    assert tree["api/texts.nl.yml"] == TREE["api/texts.nl.yml"]
+    assert rule_data_findings({"api/texts.nl.yml": "x"}) == []
