@@ -21,6 +21,7 @@ from api.auth.models import CounsellorUser, Role
 from api.content import drafts
 from api.content.access import live_tree
 from api.content.files import REPO_ROOT, read_tree
+from api.content.publish import start_job
 from api.content.scope import Scope, municipality_file
 from api.handoff.models import Handoff
 from api.not_understood.models import NotUnderstood
@@ -249,6 +250,32 @@ def test_version_diffs_show_each_editor_only_their_own_files(client: TestClient)
     refused = heerlen.post("/editor/versies/1/herstel")
     assert refused.status_code == 409
     assert "andere gemeente" in refused.text
+
+
+def test_a_publish_takes_only_the_editors_own_draft_and_hides_anothers_failure(
+    client: TestClient,
+) -> None:
+    heerlen, proefdorp = _staff(client, Role.EDITOR)
+    heerlen.get("/editor/versies")  # version 1: the repository
+    store_live_version(client, 2, LIVE, MODEL)  # live: both municipalities
+    changed = proefdorp.post("/editor/gemeente/basis", _basics(proefdorp, phone="0123 999 000"))
+    assert changed.status_code == 303
+    # Proefdorp's draft is not Heerlen's to publish: for Heerlen's editor nothing changed.
+    response = heerlen.post("/editor/publiceren")
+    assert response.headers["location"].endswith("msg=no_changes")
+
+    async def failed(db: AsyncSession) -> None:
+        job = await start_job(db, "editor-proefdorp", OFFICE_HOURS_NOW)
+        job.status = "failed"
+        job.error = f"{PROEFDORP_FILE} regel 9, phone: geheim"
+        await db.commit()
+
+    in_db(client, failed)
+    theirs = heerlen.get("/editor/publiceren").text
+    assert "andere gemeente" in theirs
+    assert "geheim" not in theirs
+    assert PROEFDORP_FILE not in theirs
+    assert "geheim" in proefdorp.get("/editor/publiceren").text
 
 
 # --- admins: accounts ---------------------------------------------------------------------------
