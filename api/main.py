@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api import pages
 from api.auth.passwords import warm_up as passwords_warm_up
+from api.content.draft_model import DraftParser
 from api.content.publish import Publisher
 from api.content.toolchain import Toolchain
 from api.content.versions import Workspace
@@ -35,6 +36,7 @@ from api.routes import (
     editor_municipality,
     editor_publish,
     editor_review,
+    editor_try,
     editor_understanding,
     health,
     resident_handoff,
@@ -82,6 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 rasa_token=settings.rasa_token,
             )
             app.state.content_tasks = set()
+            app.state.draft_parser = DraftParser(app.state.publisher)
             sweeper = asyncio.create_task(sweep_forever(app, SweeperLock(engine)))
             try:
                 yield
@@ -89,6 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 sweeper.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await sweeper
+                await app.state.draft_parser.close()
         await engine.dispose()
 
     app = FastAPI(
@@ -127,6 +131,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(counsellor.router)
     app.include_router(counsellor_handoff.router)
     app.include_router(editor_review.router)
+    app.include_router(editor_try.router)
     app.include_router(editor.router)
     app.include_router(editor_understanding.router)
     app.include_router(editor_publish.router)

@@ -15,4 +15,6 @@ mkdir -p "$VAR/bench"
     "$API_VENV/bin/python" benchmarks/nlu_report.py "$VAR/bench/nlu"
     say "latency of the running stack"
     "$API_VENV/bin/python" benchmarks/bench_chat.py
+    say "a publish under the chat load (editors' workspace)"
+    "$API_VENV/bin/python" benchmarks/bench_publish.py
 } 2>&1 | tee "$VAR/bench/report.txt"

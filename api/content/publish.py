@@ -13,9 +13,10 @@ from __future__ import annotations
 import logging
 import shutil
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -58,6 +59,10 @@ MAX_ACCURACY_DROP = 0.01
 STALE_AFTER = timedelta(hours=1)
 
 
+# A step of a job: raises StepFailed with the Dutch message, or returns True when it was skipped.
+Step = Callable[[], Awaitable[bool | None]]
+
+
 class PublishBusy(Exception):
     """Another publish is running."""
 
@@ -78,18 +83,29 @@ class Publisher:
     rasa_token: str
 
 
-async def start_job(db: AsyncSession, username: str, now: datetime) -> ContentJob:
-    """Take the publish lock with a new job row, or raise :class:`PublishBusy`."""
+async def start_job(
+    db: AsyncSession,
+    username: str,
+    now: datetime,
+    kind: str = PUBLISH,
+    steps: tuple[str, ...] = STEPS,
+) -> ContentJob:
+    """Take the lock of ``kind`` (one running job of a kind) with a new job row, or raise
+    :class:`PublishBusy`."""
     await db.execute(
         update(ContentJob)
-        .where(ContentJob.status == RUNNING, ContentJob.started_at < now - STALE_AFTER)
+        .where(
+            ContentJob.kind == kind,
+            ContentJob.status == RUNNING,
+            ContentJob.started_at < now - STALE_AFTER,
+        )
         .values(status="failed", error=text("publish_interrupted"))
     )
     job = ContentJob(
-        kind=PUBLISH,
+        kind=kind,
         status=RUNNING,
-        step=STEPS[0],
-        progress=[{"step": key, "state": WAITING} for key in STEPS],
+        step=steps[0],
+        progress=[{"step": key, "state": WAITING} for key in steps],
         started_by=username,
         started_at=now,
     )
@@ -102,8 +118,8 @@ async def start_job(db: AsyncSession, username: str, now: datetime) -> ContentJo
     return job
 
 
-async def latest_job(db: AsyncSession) -> ContentJob | None:
-    query = select(ContentJob).where(ContentJob.kind == PUBLISH).order_by(ContentJob.id.desc())
+async def latest_job(db: AsyncSession, kind: str = PUBLISH) -> ContentJob | None:
+    query = select(ContentJob).where(ContentJob.kind == kind).order_by(ContentJob.id.desc())
     return (await db.execute(query.limit(1))).scalars().first()
 
 
@@ -112,7 +128,9 @@ async def is_running(db: AsyncSession) -> bool:
     return job is not None and job.status == RUNNING
 
 
-async def _mark(publisher: Publisher, job_id: int, step: str, state: str, **fields: Any) -> None:
+async def mark_step(
+    publisher: Publisher, job_id: int, step: str, state: str, **fields: Any
+) -> None:
     async with publisher.sessionmaker() as db:
         job = await db.get(ContentJob, job_id)
         assert job is not None
@@ -129,7 +147,8 @@ async def _mark(publisher: Publisher, job_id: int, step: str, state: str, **fiel
         await db.commit()
 
 
-def _findings(title: str, findings: list[str]) -> None:
+def fail_with_findings(title: str, findings: list[str]) -> None:
+    """A failed step when there are findings: the title and the first 20 of them."""
     if findings:
         more = (
             [text("publish_more_findings", count=len(findings) - 20)] if len(findings) > 20 else []
@@ -158,24 +177,23 @@ async def run_publish(
     state: dict[str, Any] = {"accuracy": workspace.meta(live).get("accuracy")}
 
     async def texts() -> None:
-        _findings(text("publish_texts_failed"), text_findings(tree, live_tree))
-        _findings(text("publish_files_failed"), structure_findings(build))
-        _findings(text("publish_rule_data_failed"), rule_data_findings(tree))
+        fail_with_findings(text("publish_texts_failed"), text_findings(tree, live_tree))
+        fail_with_findings(text("publish_files_failed"), structure_findings(build))
+        fail_with_findings(text("publish_rule_data_failed"), rule_data_findings(tree))
 
     async def train() -> None:
         trained = await tools.train(build)
         if trained != model:
             trained.replace(model)
 
-    async def accuracy() -> None:
+    async def accuracy() -> bool | None:
         nlu_changed = any(
             tree.get(p) != live_tree.get(p)
             for p in tree.keys() | live_tree.keys()
             if p.startswith("nlu_data/")
         )
         if not nlu_changed:
-            state["skipped"] = True  # same examples: the live version's accuracy stands
-            return
+            return True  # skipped: same examples, the live version's accuracy stands
         before = state["accuracy"]
         if before is None:
             before = await tools.heldout_accuracy(build, workspace.model_file(live), "live")
@@ -185,6 +203,7 @@ async def run_publish(
             raise StepFailed(
                 text("publish_worse_accuracy", after=f"{after:.1%}", before=f"{before:.1%}")
             )
+        return None
 
     async def go_live() -> None:
         async with publisher.sessionmaker() as db:
@@ -218,7 +237,7 @@ async def run_publish(
                 await after_live(db)
             state["number"] = number
 
-    steps: dict[str, Callable[[], Awaitable[None]]] = {
+    steps: dict[str, Step] = {
         "texts": texts,
         "validate": lambda: tools.validate(build),
         "rules": lambda: tools.rules_scenarios(build),
@@ -227,28 +246,44 @@ async def run_publish(
         "accuracy": accuracy,
         "live": go_live,
     }
-    current = STEPS[0]
-    try:
-        for current in STEPS:
-            await _mark(publisher, job_id, current, STEP_RUNNING)
-            started = time.monotonic()
-            await steps[current]()
-            done = SKIPPED if state.pop("skipped", False) else STEP_DONE
-            await _mark(publisher, job_id, current, done, seconds=round(time.monotonic() - started))
-    except StepFailed as exc:
-        await _finish(publisher, job_id, current, "failed", str(exc))
+    if not await run_steps(publisher, job_id, "publish", build, steps):
         return None
-    except Exception:
-        log.exception("publish job %s failed in step %s", job_id, current)
-        await _finish(publisher, job_id, current, "failed", text("publish_unexpected"))
-        return None
-    finally:
-        shutil.rmtree(build, ignore_errors=True)
-    await _finish(publisher, job_id, current, "done", None, version=state["number"])
+    await finish_job(publisher, job_id, STEPS[-1], "done", None, version=state["number"])
     return int(state["number"])
 
 
-async def _finish(
+async def run_steps(
+    publisher: Publisher,
+    job_id: int,
+    name: str,
+    build: Path,
+    steps: Mapping[str, Step],
+) -> bool:
+    """Run the job's ``steps`` in order, each one's state and time visible; True when all
+    passed. The first failure finishes the job with its Dutch message. ``build`` is removed."""
+    current = next(iter(steps))
+    try:
+        for current, step in steps.items():
+            await mark_step(publisher, job_id, current, STEP_RUNNING)
+            started = time.monotonic()
+            skipped = await step()
+            done = SKIPPED if skipped else STEP_DONE
+            await mark_step(
+                publisher, job_id, current, done, seconds=round(time.monotonic() - started)
+            )
+    except StepFailed as exc:
+        await finish_job(publisher, job_id, current, "failed", str(exc))
+        return False
+    except Exception:
+        log.exception("%s job %s failed in step %s", name, job_id, current)
+        await finish_job(publisher, job_id, current, "failed", text("publish_unexpected"))
+        return False
+    finally:
+        shutil.rmtree(build, ignore_errors=True)
+    return True
+
+
+async def finish_job(
     publisher: Publisher,
     job_id: int,
     step: str,
@@ -257,7 +292,7 @@ async def _finish(
     version: int | None = None,
 ) -> None:
     state = STEP_DONE if status == "done" else STEP_FAILED
-    await _mark(
+    await mark_step(
         publisher,
         job_id,
         step,

@@ -31,7 +31,7 @@ class Toolchain:
     repository: Path
     rasa_python: Path
 
-    def _env(self) -> dict[str, str]:
+    def environment(self) -> dict[str, str]:
         env = dict(os.environ)
         env.update(
             {
@@ -54,7 +54,7 @@ class Toolchain:
         process = await asyncio.create_subprocess_exec(
             *argv,
             cwd=self.repository,
-            env=self._env(),
+            env=self.environment(),
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.STDOUT,
         )
@@ -73,6 +73,20 @@ class Toolchain:
 
     def _rasa(self, *args: str) -> list[str]:
         return [str(self.rasa_python), "-m", "rasa", *args]
+
+    def serve_argv(self, model: Path, port: int, token: str) -> list[str]:
+        """A Rasa server for ``model`` on 127.0.0.1 with only its HTTP API (for /model/parse)."""
+        return self._rasa(
+            "run",
+            "--enable-api",
+            "--model",
+            str(model),
+            "--interface",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            f"--auth-token={token}",
+        )
 
     def _data(self, build: Path) -> list[str]:
         return [

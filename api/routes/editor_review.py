@@ -1,5 +1,5 @@
-"""The editors' pages about understanding: messages the bot did not understand ("niet
-begrepen") and "probeer een zin" (which intent the live model picks). Dutch; editors and admins.
+"""The editors' page of messages the bot did not understand ("niet begrepen"). Dutch; editors
+and admins.
 """
 
 from __future__ import annotations
@@ -14,13 +14,11 @@ from api import audit
 from api.auth.deps import CheckedEditorLoginDep, EditorLoginDep
 from api.content.access import LiveDep
 from api.content.scope import scope_of
-from api.deps import DbDep, NowDep, RasaDep
+from api.deps import DbDep, NowDep
 from api.handoff.inbox import InboxError
 from api.input_text import DbId, Printable
 from api.not_understood import review
 from api.pages import done, render
-from api.rasa_client import BotUnavailable
-from api.redaction import redact
 
 router = APIRouter(prefix="/editor", include_in_schema=False)
 
@@ -33,8 +31,6 @@ _STATUS = {
     "example_refused": 422,
     "example_conflict": 409,
 }
-# A sentence to try is one resident message at most.
-_MAX_SENTENCE = 2000
 
 
 @router.get("/niet-begrepen")
@@ -91,32 +87,3 @@ async def dismiss(
     audit.record(db, login.user, "not_understood_dismiss", now)
     await db.commit()
     return done(request, "/editor/niet-begrepen?msg=dismissed")
-
-
-@router.get("/probeer")
-async def try_page(request: Request, login: EditorLoginDep) -> Response:
-    """A box to type a sentence and see which intent the model picks."""
-    return render(request, "editor/try.html", {}, login)
-
-
-@router.post("/probeer")
-async def try_sentence(
-    request: Request,
-    login: CheckedEditorLoginDep,
-    rasa: RasaDep,
-    sentence: Annotated[str, Form(min_length=1, max_length=_MAX_SENTENCE), Printable],
-) -> Response:
-    """The live model's intent and confidence for the sentence; it is redacted first and never
-    stored (Rasa's /model/parse adds it to no conversation)."""
-    redacted = redact(sentence).text
-    try:
-        live = await rasa.parse(redacted)
-        unavailable = False
-    except BotUnavailable:
-        live, unavailable = None, True
-    return render(
-        request,
-        "editor/try.html",
-        {"sentence": redacted, "live": live, "unavailable": unavailable},
-        login,
-    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from api.deps import MunicipalityDep, SettingsDep
@@ -13,6 +13,9 @@ from api.errors import ApiError
 from api.not_understood import review
 from api.schemas import WidgetConfigOut
 from api.texts import text
+from benefits_rules.texts import live
+
+WIDGET_STRINGS = "web_widget/strings.nl.json"
 
 router = APIRouter(tags=["site"])
 templates = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
@@ -22,6 +25,21 @@ templates = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "
 async def demo_page(settings: SettingsDep) -> FileResponse:
     """A page that looks like a municipal web page, with the widget on it."""
     return FileResponse(settings.widget_dir / "demo" / "index.html")
+
+
+def _file_bytes(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+@router.get("/widget/strings.nl.json", include_in_schema=False)
+async def widget_strings() -> Response:
+    """The widget's texts from the live content root, so a published change shows on the next
+    page load without a restart (the other widget files are static, under /widget)."""
+    return Response(
+        live(_file_bytes, WIDGET_STRINGS),
+        media_type="application/json",
+        headers={"Cache-Control": "no-cache"},
+    )
 
 
 @router.get("/api/v1/widget-config", response_model=WidgetConfigOut, tags=["chat"])

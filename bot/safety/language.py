@@ -12,6 +12,7 @@ from typing import Literal
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 from bot.safety.patterns import (
+    Term,
     english_intent,
     english_settings,
     is_english_word,
@@ -27,9 +28,13 @@ def _detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(Language.DUTCH, Language.ENGLISH).build()
 
 
-@lru_cache(maxsize=1)
 def _term_words() -> frozenset[str]:
-    schemes = (term for term in terms()[0] if term.ask is not None)
+    return _words_of(terms()[0])
+
+
+@lru_cache(maxsize=2)
+def _words_of(found: tuple[Term, ...]) -> frozenset[str]:
+    schemes = (term for term in found if term.ask is not None)
     return frozenset(word for term in schemes for name in term.names for word in name.split())
 
 

@@ -17,12 +17,13 @@ from typing import Any
 
 import yaml
 
-from benefits_rules.texts import load_terms
+from benefits_rules.texts import live, load_terms
 
 HERE = Path(__file__).resolve().parent
 OVERRIDES_FILE = HERE / "overrides.yml"
 ENGLISH_FILE = HERE / "english.yml"
-TERMS_FILE = HERE.parent.parent / "actions" / "terms.nl.yml"
+# Relative to the content root: editors change it, and a publish makes it live (no restart).
+TERMS_FILE = "actions/terms.nl.yml"
 
 
 @dataclass(frozen=True)
@@ -112,10 +113,11 @@ class Term:
     ask: str | None = None
 
 
-@lru_cache(maxsize=1)
-def terms() -> tuple[tuple[Term, ...], tuple[re.Pattern[str], ...]]:
-    """The terms the bot explains, and the patterns of a question about a term."""
-    entries, patterns = load_terms(TERMS_FILE)
+Terms = tuple[tuple[Term, ...], tuple[re.Pattern[str], ...]]
+
+
+def _read_terms(path: Path) -> Terms:
+    entries, patterns = load_terms(path)
     found = tuple(
         Term(
             key=key,
@@ -126,6 +128,12 @@ def terms() -> tuple[tuple[Term, ...], tuple[re.Pattern[str], ...]]:
         for key, entry in entries.items()
     )
     return found, tuple(re.compile(pattern) for pattern in patterns)
+
+
+def terms() -> Terms:
+    """The terms the bot explains, and the patterns of a question about a term: those of the
+    live content root, so a published change counts from the next message on."""
+    return live(_read_terms, TERMS_FILE)
 
 
 @lru_cache(maxsize=512)

@@ -6,7 +6,10 @@ refused connection, as it would when they are down.
 
 from __future__ import annotations
 
+import json
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -16,7 +19,8 @@ from api.db import sync_url
 from api.main import create_app
 from api.models import ChatMessage, ChatSession
 from api.settings import Settings
-from tests.conftest import free_port
+from benefits_rules.texts import RECHECK_SECONDS
+from tests.conftest import ROOT, free_port
 
 
 @pytest.fixture
@@ -174,3 +178,27 @@ def test_widget_on_another_origin_is_allowed_only_when_configured(db_url: str) -
             headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"},
         )
         assert "access-control-allow-origin" not in other.headers
+
+
+def test_widget_strings_follow_the_live_content_root(
+    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shipped = json.loads((ROOT / "web_widget" / "strings.nl.json").read_text(encoding="utf-8"))
+    time.sleep(RECHECK_SECONDS + 0.1)  # what an earlier test pointed the live root at has passed
+    response = client.get("/widget/strings.nl.json")
+    assert response.status_code == 200
+    assert response.json() == shipped
+    assert response.headers["cache-control"] == "no-cache"
+    published = tmp_path / "version" / "web_widget" / "strings.nl.json"
+    published.parent.mkdir(parents=True)
+    first_key = next(iter(shipped))
+    published.write_text(
+        json.dumps({**shipped, first_key: "Een nieuwe tekst van de redactie."}), encoding="utf-8"
+    )
+    monkeypatch.setenv("RONDKOMEN_CONTENT_DIR", str(tmp_path / "version"))
+    time.sleep(RECHECK_SECONDS + 0.1)
+    assert client.get("/widget/strings.nl.json").json()[first_key] == (
+        "Een nieuwe tekst van de redactie."
+    )
+    # The other widget files stay the static ones.
+    assert client.get("/widget/rondkomen-widget.js").status_code == 200

@@ -3,8 +3,12 @@ ordinary money words; English detected by language, never for short Dutch messag
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import pytest
 
+from benefits_rules.texts import RECHECK_SECONDS
 from bot.safety import language, patterns
 from bot.safety.component import decide
 
@@ -206,3 +210,22 @@ def test_dutch_stays_dutch(text: str) -> None:
 def test_button_payload_is_left_alone() -> None:
     forced, _ = decide("ik zie het niet meer zitten")
     assert forced == "crisis_suicide"
+
+
+def test_terms_follow_the_live_content_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = Path(__file__).resolve().parents[2] / "actions" / "terms.nl.yml"
+    target = tmp_path / "version" / "actions" / "terms.nl.yml"
+    target.parent.mkdir(parents=True)
+    target.write_text(
+        source.read_text(encoding="utf-8").replace(
+            "    names: [betaalregeling", "    names: [afbetaalplan, betaalregeling"
+        ),
+        encoding="utf-8",
+    )
+    time.sleep(RECHECK_SECONDS + 0.1)
+    assert not patterns.terms_in("wat is een afbetaalplan?")
+    monkeypatch.setenv("RONDKOMEN_CONTENT_DIR", str(tmp_path / "version"))
+    time.sleep(RECHECK_SECONDS + 0.1)
+    assert [t.key for t in patterns.terms_in("wat is een afbetaalplan?")] == ["betaalregeling"]
