@@ -25,7 +25,7 @@ train: setup ## Train the Rasa model when data or config changed
 run: train ## Set up what is missing, then start Rasa, the action server and the API on :8000
 	@$(API_PY) scripts/stack.py
 
-user: setup ## Create a counsellor account: make user USERNAME=sanne ROLE=counsellor (asks a password)
+user: setup ## Create a staff account: make user USERNAME=sanne ROLE=counsellor|editor|admin [MUNICIPALITY=heerlen] (asks a password)
 	@$(API_PY) scripts/stack.py --init-secrets
 	@.venv-api/bin/python -m api.cli create-user --username "$(USERNAME)" --role "$(or $(ROLE),counsellor)" $(if $(MUNICIPALITY),--municipality "$(MUNICIPALITY)")
 

@@ -33,6 +33,8 @@ class AuditEntry(Base):
         ForeignKey("handoffs.id", ondelete="SET NULL"), index=True, nullable=True
     )
     action: Mapped[str] = mapped_column(String(32))
+    # The account an admin changed (its username), for account changes.
+    subject: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 def record(
@@ -41,6 +43,7 @@ def record(
     action: str,
     now: datetime,
     handoff_id: int | None = None,
+    subject: str | None = None,
 ) -> None:
     """Queue one entry; it is written with the caller's commit."""
     db.add(
@@ -51,5 +54,6 @@ def record(
             municipality=user.municipality,
             handoff_id=handoff_id,
             action=action,
+            subject=subject,
         )
     )

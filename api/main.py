@@ -27,11 +27,13 @@ from api.municipality import municipality_config
 from api.rasa_client import RasaClient
 from api.redaction import warm_up as redaction_warm_up
 from api.routes import (
+    admin,
     chat,
     counsellor,
     counsellor_handoff,
     counsellor_login,
     editor,
+    editor_municipality,
     editor_publish,
     editor_review,
     editor_try,
@@ -136,6 +138,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(editor.router)
     app.include_router(editor_understanding.router)
     app.include_router(editor_publish.router)
+    app.include_router(editor_municipality.router)
+    app.include_router(admin.router)
     pages.install(app, municipality)
     app.mount("/widget", StaticFiles(directory=settings.widget_dir, check_dir=False), name="widget")
     return app

@@ -20,7 +20,7 @@ from api.auth.deps import CsrfFailed, NotAllowed, NotLoggedIn, PageLogin, from_s
 from api.auth.sessions import LoginSession
 from api.errors import error_response
 from api.handoff.inbox import InboxError
-from api.municipality import MunicipalityConfig
+from api.municipality import MunicipalityConfig, MunicipalityConfigError, municipality_config
 
 API_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = API_DIR / "templates"
@@ -59,9 +59,18 @@ def render(
     status_code: int = 200,
 ) -> Response:
     csrf_token = login.session.csrf_token if login else None
+    own = {"municipality_name": staff_municipality(login.user.municipality)} if login else {}
     return _template(
-        request, template, {"login": login, "csrf": csrf_token, **context}, status_code
+        request, template, {"login": login, "csrf": csrf_token, **own, **context}, status_code
     )
+
+
+def staff_municipality(key: str) -> str:
+    """The name of a staff member's own municipality (never the installation's default one)."""
+    try:
+        return municipality_config(key).name
+    except MunicipalityConfigError:
+        return key
 
 
 def _template(
@@ -106,8 +115,9 @@ def install(app: FastAPI, municipality: MunicipalityConfig) -> None:
     async def csrf_failed(request: Request, _exc: Exception) -> Response:
         return _error_page(request, 403, "csrf")
 
-    async def not_allowed(request: Request, _exc: Exception) -> Response:
-        return _error_page(request, 403, "editors_only")
+    async def not_allowed(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, NotAllowed)
+        return _error_page(request, 403, exc.code)
 
     async def inbox_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, InboxError)

@@ -90,7 +90,11 @@ EDITOR_ROLES = frozenset({Role.EDITOR, Role.ADMIN})
 
 
 class NotAllowed(Exception):
-    """The login's role may not use this page: 403."""
+    """The login's role may not use this page: 403 (``code`` names the page's audience)."""
+
+    def __init__(self, code: str = "editors_only") -> None:
+        super().__init__(code)
+        self.code = code
 
 
 async def editor_login(login: LoginDep) -> LoginSession:
@@ -109,3 +113,21 @@ async def checked_editor_login(login: CheckedLoginDep) -> LoginSession:
 
 EditorLoginDep = Annotated[LoginSession, Depends(editor_login)]
 CheckedEditorLoginDep = Annotated[LoginSession, Depends(checked_editor_login)]
+
+
+async def admin_login(login: LoginDep) -> LoginSession:
+    """The login of an admin (of their own municipality's staff)."""
+    if login.user.role != Role.ADMIN:
+        raise NotAllowed("admins_only")
+    return login
+
+
+async def checked_admin_login(login: CheckedLoginDep) -> LoginSession:
+    """The form post of an admin, after checking its CSRF token."""
+    if login.user.role != Role.ADMIN:
+        raise NotAllowed("admins_only")
+    return login
+
+
+AdminLoginDep = Annotated[LoginSession, Depends(admin_login)]
+CheckedAdminLoginDep = Annotated[LoginSession, Depends(checked_admin_login)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import Enum
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String, true
 from sqlalchemy import Enum as SaEnum
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -41,6 +41,8 @@ class CounsellorUser(Base):
     # What residents see while this person writes to them ("Sanne, schuldhulpverlener").
     display_name: Mapped[str] = mapped_column(String(80))
     online: Mapped[bool] = mapped_column(Boolean, default=False)
+    # An admin of the municipality can deactivate an account: it cannot log in, its sessions end.
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 

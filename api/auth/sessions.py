@@ -60,7 +60,10 @@ async def authenticate(
     if retry_at is not None:
         return LoginFailure(retry_at)
     user = await db.scalar(select(CounsellorUser).where(CounsellorUser.username == username))
-    if not await verify_password_async(user.password_hash if user else None, password):
+    if not await verify_password_async(user.password_hash if user else None, password) or (
+        user is not None and not user.active
+    ):
+        # A deactivated account is refused like a wrong password (after the same Argon2 check).
         if user is not None:
             audit.record(db, user, "login_failed", now)
             await db.commit()
@@ -107,7 +110,7 @@ async def session_for(
     if session is None or session.expires_at <= now or now - session.last_used_at > idle:
         return None
     user = await db.get(CounsellorUser, session.user_id)
-    if user is None:
+    if user is None or not user.active:
         return None
     if activity and now - session.last_used_at >= _USED_EVERY:
         session.last_used_at = now

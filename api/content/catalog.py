@@ -299,6 +299,7 @@ def intent_file(tree: Mapping[str, str], intent: str) -> str | None:
 
 
 _CACHE: dict[str, Catalog] = {}
+_CACHED_TREES = 4
 
 
 def build_catalog(tree: Mapping[str, str]) -> Catalog:
@@ -314,6 +315,8 @@ def build_catalog(tree: Mapping[str, str]) -> Catalog:
         builder.entries("api/texts.nl.yml", "texts", "notice", "notices")
         builder.widget("web_widget/strings.nl.json")
         intents = builder.intents()
-        _CACHE.clear()  # the live tree and one draft: keep it small
+        # The live tree and a draft, each as a municipality's editors see them: keep it small.
+        while len(_CACHE) >= _CACHED_TREES:
+            _CACHE.pop(next(iter(_CACHE)))
         _CACHE[digest] = Catalog(tuple(builder.items), tuple(intents), frozenset(builder.slots))
     return _CACHE[digest]

@@ -17,10 +17,18 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from api.content.catalog import Item, build_catalog
 from api.content.drafts import Refused, check_value
+from api.content.facts import rule_data_problem
+from api.content.files import RULES_PREFIX
 from api.texts import text
 from benefits_rules.texts import TextFileError, load_plain_texts, load_terms, load_text_entries
 
-__all__ = ["ItemProblem", "check_tree", "structure_findings", "text_findings"]
+__all__ = [
+    "ItemProblem",
+    "check_tree",
+    "rule_data_findings",
+    "structure_findings",
+    "text_findings",
+]
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
 # Files the runtime reads with the one texts loader (it checks structure and placeholders).
@@ -103,3 +111,21 @@ def structure_findings(root: Path) -> list[str]:
                 )
             )
     return findings
+
+
+def rule_data_findings(tree: Mapping[str, str]) -> list[str]:
+    """What ``benefits_rules``' loader refuses in the tree's rule data (municipality files too)."""
+    if not any(path.startswith(RULES_PREFIX) for path in tree):
+        return []  # no rule data in the tree: the runtime reads the package's own
+    problem = rule_data_problem(tree)
+    if problem is None:
+        return []
+    return [
+        text(
+            "publish_file_finding",
+            file=f"benefits_rules/data/{problem.file}",
+            line=problem.line,
+            field=problem.field,
+            problem=problem.problem,
+        )
+    ]

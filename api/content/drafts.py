@@ -24,13 +24,15 @@ from api import audit
 from api.auth.models import CounsellorUser
 from api.content import b1, placeholders
 from api.content.catalog import Item, build_catalog, intent_file, parse_item_id
-from api.content.files import content_root, read_tree
+from api.content.files import content_root, read_published
 from api.content.models import ContentDraftFile
+from api.content.scope import Scope, scope_of
 from api.content.sourcetext import SourceError, get_value, set_value, split_examples, with_examples
 
 __all__ = [
     "MAX_EXAMPLE_CHARS",
     "Conflict",
+    "DraftRow",
     "ExampleChange",
     "Refused",
     "add_example",
@@ -39,6 +41,7 @@ __all__ = [
     "clear_published",
     "draft_files",
     "draft_tree",
+    "save_file",
     "save_item",
 ]
 
@@ -88,7 +91,7 @@ class ExampleChange:
 
 
 @dataclass(frozen=True)
-class _Row:
+class DraftRow:
     text: str
     revision: int
     by: str
@@ -99,7 +102,7 @@ class _Row:
 class _Edit:
     """What a save does to the files: path -> change of the file's text."""
 
-    changes: dict[str, Callable[[str, _Row | None], str]] = field(default_factory=dict)
+    changes: dict[str, Callable[[str, DraftRow | None], str]] = field(default_factory=dict)
 
 
 def _now() -> datetime:
@@ -107,32 +110,40 @@ def _now() -> datetime:
 
 
 def _live(live: Mapping[str, str] | None) -> Mapping[str, str]:
-    return live if live is not None else read_tree(content_root())
+    return live if live is not None else read_published(content_root())
 
 
-async def _rows(db: AsyncSession, paths: list[str] | None = None) -> dict[str, _Row]:
+async def _rows(db: AsyncSession, paths: list[str] | None = None) -> dict[str, DraftRow]:
     query = select(T.path, T.text, T.revision, T.updated_by, T.updated_at)
     if paths is not None:
         query = query.where(T.path.in_(paths))
     result = await db.execute(query)
-    return {r.path: _Row(r.text, r.revision, r.updated_by, r.updated_at) for r in result}
+    return {r.path: DraftRow(r.text, r.revision, r.updated_by, r.updated_at) for r in result}
 
 
-async def draft_files(db: AsyncSession) -> dict[str, ContentDraftFile]:
-    """The changed files of the draft (empty: there is no draft)."""
+async def draft_files(db: AsyncSession, scope: Scope) -> dict[str, ContentDraftFile]:
+    """The changed files of the draft that ``scope`` may see (empty: there is no draft)."""
     rows = await _rows(db)
     return {
         path: ContentDraftFile(
             path=path, text=r.text, revision=r.revision, updated_by=r.by, updated_at=r.at
         )
         for path, r in rows.items()
+        if scope.allows(path)
     }
 
 
-async def draft_tree(db: AsyncSession, live_tree: Mapping[str, str]) -> dict[str, str]:
-    """The live tree with the draft's files laid over it."""
+async def draft_tree(
+    db: AsyncSession, live_tree: Mapping[str, str], scope: Scope
+) -> dict[str, str]:
+    """The live tree with the draft's files that ``scope`` may see laid over it.
+
+    Other municipalities' files stay in the tree as they are live (a publish must keep them);
+    pages that show files filter the tree with the scope.
+    """
     rows = await _rows(db)
-    return {**live_tree, **{path: r.text for path, r in rows.items() if path in live_tree}}
+    draft = {path: r.text for path, r in rows.items() if path in live_tree and scope.allows(path)}
+    return {**live_tree, **draft}
 
 
 async def clear_published(db: AsyncSession, published: Mapping[str, str]) -> list[str]:
@@ -191,6 +202,9 @@ async def _rollback(db: AsyncSession) -> None:
 async def _write(
     db: AsyncSession, edit: _Edit, live: Mapping[str, str], user: CounsellorUser, now: datetime
 ) -> None:
+    scope = scope_of(user)
+    if any(not scope.allows(path) or path not in live for path in edit.changes):
+        raise Refused("unknown_item")  # another municipality's file is not there for this user
     for _ in range(_ATTEMPTS):
         try:
             if await _write_once(db, edit, live, user, now):
@@ -246,7 +260,7 @@ async def save_item(
         raise refused
     relative, path = parse_item_id(item_id)
 
-    def change(text: str, row: _Row | None) -> str:
+    def change(text: str, row: DraftRow | None) -> str:
         current = get_value(relative, text, path)
         if current != seen_value:
             raise Conflict(current, row.by if row else None, row.at if row else None)
@@ -258,10 +272,26 @@ async def save_item(
     await _write(db, _Edit({relative: change}), live, user, now or _now())
 
 
+async def save_file(
+    db: AsyncSession,
+    relative: str,
+    change: Callable[[str, DraftRow | None], str],
+    user: CounsellorUser,
+    *,
+    now: datetime | None = None,
+    live: Mapping[str, str] | None = None,
+) -> None:
+    """Change one file of the draft: ``change`` gets its draft text (and row) and returns the
+    new text, or raises (:class:`Conflict`, a refusal). Applied with the same compare-and-set
+    and audit as every edit; only files the user's scope allows.
+    """
+    await _write(db, _Edit({relative: change}), _live(live), user, now or _now())
+
+
 def _example_change(
     relative: str, intent: str, old: str | None, new: str | None
-) -> Callable[[str, _Row | None], str]:
-    def change(text: str, row: _Row | None) -> str:
+) -> Callable[[str, DraftRow | None], str]:
+    def change(text: str, row: DraftRow | None) -> str:
         entries = get_value(relative, text, ["nlu"]) or []
         index = next(i for i, e in enumerate(entries) if e.get("intent") == intent)
         examples = split_examples(get_value(relative, text, ["nlu", index, "examples"]) or "")
@@ -295,7 +325,7 @@ async def change_examples(
     """
     live = _live(live)
     edit = _Edit()
-    by_file: dict[str, list[Callable[[str, _Row | None], str]]] = {}
+    by_file: dict[str, list[Callable[[str, DraftRow | None], str]]] = {}
     for c in changes:
         new = " ".join(c.new.split()) if c.new is not None else None
         if new is not None and not new:
@@ -308,7 +338,7 @@ async def change_examples(
         by_file.setdefault(relative, []).append(_example_change(relative, c.intent, c.old, new))
     for relative, steps in by_file.items():
 
-        def apply(text: str, row: _Row | None, steps: list[Any] = steps) -> str:
+        def apply(text: str, row: DraftRow | None, steps: list[Any] = steps) -> str:
             for step in steps:
                 text = step(text, row)
             return text

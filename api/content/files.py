@@ -19,6 +19,7 @@ __all__ = [
     "REPO_ROOT",
     "content_root",
     "is_content_path",
+    "read_published",
     "read_tree",
     "write_tree",
 ]
@@ -34,6 +35,11 @@ CONTENT_GLOBS: tuple[str, ...] = (
     "actions/rephrase.nl.yml",
     "api/texts.nl.yml",
     "web_widget/strings.nl.json",
+    # The rule data: national rules and texts are shared; each municipality's folder (its facts
+    # in municipality.yaml, its schemes) is its own (api/content/scope.py). All of it, because
+    # the rules read the whole folder from the live version (benefits_rules/loader.py).
+    "benefits_rules/data/*.yaml",
+    "benefits_rules/data/**/*.yaml",
 )
 
 
@@ -54,6 +60,22 @@ def read_tree(root: Path) -> dict[str, str]:
             if path.is_file():
                 found[path.relative_to(root).as_posix()] = path.read_text(encoding="utf-8")
     return dict(sorted(found.items()))
+
+
+RULES_PREFIX = "benefits_rules/data/"
+
+
+def read_published(root: Path) -> dict[str, str]:
+    """The content tree of a published version (or the repository) as the runtime reads it.
+
+    A version published before the rule data was content has none; the runtime then reads the
+    package's own rule data (``benefits_rules.loader``), so that is what this tree holds too.
+    """
+    tree = read_tree(root)
+    if not any(path.startswith(RULES_PREFIX) for path in tree):
+        packaged = read_tree(REPO_ROOT)
+        tree |= {path: text for path, text in packaged.items() if path.startswith(RULES_PREFIX)}
+    return dict(sorted(tree.items()))
 
 
 def write_tree(tree: Mapping[str, str], root: Path) -> None:

@@ -24,8 +24,9 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from api.content.checks import structure_findings, text_findings
+from api.content.checks import rule_data_findings, structure_findings, text_findings
 from api.content.files import write_tree
+from api.content.scope import Scope
 from api.content.switch import ModelSource, SwitchFailed, switch_model
 from api.content.toolchain import StepFailed, Toolchain
 from api.content.version_tables import RUNNING, ContentJob, ContentVersion
@@ -64,6 +65,10 @@ Step = Callable[[], Awaitable[bool | None]]
 
 class PublishBusy(Exception):
     """Another publish is running."""
+
+
+class NotYours(Exception):
+    """Restoring the version would also change files outside the editor's scope."""
 
 
 @dataclass(frozen=True)
@@ -181,6 +186,7 @@ async def run_publish(
     async def texts() -> None:
         fail_with_findings(text("publish_texts_failed"), text_findings(tree, live_tree))
         fail_with_findings(text("publish_files_failed"), structure_findings(build))
+        fail_with_findings(text("publish_rule_data_failed"), rule_data_findings(tree))
 
     async def train() -> None:
         trained = await tools.train(build)
@@ -306,14 +312,23 @@ async def finish_job(
     )
 
 
-async def rollback(publisher: Publisher, db: AsyncSession, number: int) -> None:
-    """Make version ``number`` live again: its own model and files, no training."""
+async def rollback(publisher: Publisher, db: AsyncSession, number: int, scope: Scope) -> None:
+    """Make version ``number`` live again: its own model and files, no training.
+
+    Refused (:class:`NotYours`) when that would also change another municipality's files:
+    a version is the whole installation's, and its editors decide about their own files.
+    """
     if await db.get(ContentVersion, number) is None:
         raise LookupError(number)
     if await is_running(db):
         raise PublishBusy()
     live = await live_number(db)
     workspace = publisher.workspace
+    if live is not None:
+        target, current = workspace.tree(number), workspace.tree(live)
+        changed = {p for p in target.keys() | current.keys() if target.get(p) != current.get(p)}
+        if not all(scope.allows(path) for path in changed):
+            raise NotYours()
     await switch_model(
         publisher.http,
         list(publisher.rasa_urls),

@@ -18,7 +18,15 @@ import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-__all__ = ["Path", "SourceError", "get_value", "set_value", "split_examples", "with_examples"]
+__all__ = [
+    "Path",
+    "SourceError",
+    "get_value",
+    "set_value",
+    "split_examples",
+    "with_examples",
+    "yaml_scalars",
+]
 
 Path = Sequence[str | int]
 
@@ -60,7 +68,7 @@ def _node_at(root: Node, path: Path) -> Node:
     return node
 
 
-def _yaml_scalars(value: str, style: str | None) -> list[str]:
+def yaml_scalars(value: str, style: str | None) -> list[str]:
     """Ways to write ``value`` as a one-line YAML scalar, the file's own style first."""
     quoted = json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
     if "\n" in value or style == '"':
@@ -103,7 +111,7 @@ def set_value(relative: str, text: str, path: Path, value: str) -> str:
     if not isinstance(node, ScalarNode):
         raise SourceError(f"{relative}: {'/'.join(map(str, path))} is not a text")
     start, end = node.start_mark.index, node.end_mark.index
-    for written in _yaml_scalars(value, node.style):
+    for written in yaml_scalars(value, node.style):
         with contextlib.suppress(SourceError):
             return _verified(relative, text, text[:start] + written + text[end:], path, value)
     raise SourceError(f"{relative}: {'/'.join(map(str, path))} cannot be written")

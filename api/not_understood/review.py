@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.auth.models import CounsellorUser
 from api.content import drafts
 from api.content.catalog import build_catalog
+from api.content.scope import Scope, scope_of
 from api.not_understood.models import NotUnderstood
 
 # Kept at most this long (the privacy page says so).
@@ -30,11 +31,11 @@ class ReviewError(Exception):
         self.code = code
 
 
-async def pending(db: AsyncSession, municipality: str) -> list[NotUnderstood]:
-    """The municipality's messages, newest first."""
+async def pending(db: AsyncSession, scope: Scope) -> list[NotUnderstood]:
+    """The messages of the scope's municipality, newest first (none without a municipality)."""
     rows = await db.scalars(
         select(NotUnderstood)
-        .where(NotUnderstood.municipality == municipality)
+        .where(NotUnderstood.municipality == scope.municipality, NotUnderstood.municipality != "")
         .order_by(NotUnderstood.day.desc(), NotUnderstood.id.desc())
     )
     return list(rows)
@@ -42,7 +43,8 @@ async def pending(db: AsyncSession, municipality: str) -> list[NotUnderstood]:
 
 async def _own(db: AsyncSession, editor: CounsellorUser, message_id: int) -> NotUnderstood:
     row = await db.get(NotUnderstood, message_id)
-    if row is None or row.municipality != editor.municipality:
+    scope = scope_of(editor)
+    if row is None or not scope.municipality or row.municipality != scope.municipality:
         raise ReviewError("message_not_found")
     return row
 

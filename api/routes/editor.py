@@ -15,9 +15,11 @@ from fastapi.responses import JSONResponse, Response
 from api.auth.deps import CheckedEditorLoginDep, EditorLoginDep
 from api.auth.sessions import LoginSession
 from api.content import drafts
-from api.content.access import LiveDep
-from api.content.catalog import Catalog, Item, build_catalog
+from api.content.access import LiveDep, draft_catalog, live_catalog
+from api.content.catalog import Catalog, Item
+from api.content.scope import Scope, scope_of
 from api.deps import DbDep, NowDep
+from api.handoff.inbox import InboxError
 from api.pages import render, see_other
 
 router = APIRouter(prefix="/editor", include_in_schema=False)
@@ -31,6 +33,12 @@ def _messages(request: Request) -> Any:
     return request.app.state.templates.env.get_template("editor/_problems.html").module
 
 
+def _own_item(scope: Scope, item_id: str) -> None:
+    """Another municipality's item is not there for this editor: 404, never its content."""
+    if not scope.allows(item_id.partition("#")[0]):
+        raise InboxError(404, "item_not_found")
+
+
 def _changed(live: Catalog, draft: Catalog) -> set[str]:
     live_values = {item.id: item.value for item in live.items}
     return {item.id for item in draft.items if live_values.get(item.id) != item.value}
@@ -38,9 +46,10 @@ def _changed(live: Catalog, draft: Catalog) -> set[str]:
 
 @router.get("")
 async def home(request: Request, login: EditorLoginDep, db: DbDep, live: LiveDep) -> Response:
-    files = await drafts.draft_files(db)
-    draft = build_catalog(await drafts.draft_tree(db, live))
-    changed = _changed(build_catalog(live), draft)
+    scope = scope_of(login.user)
+    files = await drafts.draft_files(db, scope)
+    draft = await draft_catalog(db, live, scope)
+    changed = _changed(live_catalog(live, scope), draft)
     return render(
         request,
         "editor/home.html",
@@ -60,7 +69,8 @@ async def answers(
     live: LiveDep,
     q: Annotated[str, Query(max_length=200)] = "",
 ) -> Response:
-    draft = build_catalog(await drafts.draft_tree(db, live))
+    scope = scope_of(login.user)
+    draft = await draft_catalog(db, live, scope)
     found = draft.search(q) if q.strip() else list(draft.items)
     return render(
         request,
@@ -69,7 +79,7 @@ async def answers(
             "q": q,
             "groups": draft.by_topic(found),
             "count": len(found),
-            "changed": _changed(build_catalog(live), draft),
+            "changed": _changed(live_catalog(live, scope), draft),
         },
         login,
     )
@@ -115,8 +125,10 @@ async def edit(
     item_id: Annotated[str, Query(alias="id", max_length=300)],
     msg: Annotated[Flash | None, Query()] = None,
 ) -> Response:
-    item = build_catalog(await drafts.draft_tree(db, live)).item(item_id)
-    live_item = build_catalog(live).item(item_id)
+    scope = scope_of(login.user)
+    _own_item(scope, item_id)
+    item = (await draft_catalog(db, live, scope)).item(item_id)
+    live_item = live_catalog(live, scope).item(item_id)
     if item is None or live_item is None:
         return see_other("/editor/antwoorden")
     return await _edit_page(
@@ -135,7 +147,9 @@ async def save(
     seen: Annotated[str, Form(max_length=MAX_TEXT_CHARS)],
     text: Annotated[str, Form(max_length=MAX_TEXT_CHARS)],
 ) -> Response:
-    live_item = build_catalog(live).item(item_id)
+    scope = scope_of(login.user)
+    _own_item(scope, item_id)
+    live_item = live_catalog(live, scope).item(item_id)
     if live_item is None:
         return see_other("/editor/antwoorden")
     # Browsers send line breaks as CRLF; the files (and what the editor saw) have LF.
@@ -144,12 +158,12 @@ async def save(
     try:
         await drafts.save_item(db, item_id, seen, text, login.user, now=now, live=live)
     except drafts.Refused as refused:
-        item = build_catalog(await drafts.draft_tree(db, live)).item(item_id) or live_item
+        item = (await draft_catalog(db, live, scope)).item(item_id) or live_item
         return await _edit_page(
             request, login, item, live_item, text=text, seen=seen, status_code=422, refused=refused
         )
     except drafts.Conflict as conflict:
-        item = build_catalog(await drafts.draft_tree(db, live)).item(item_id) or live_item
+        item = (await draft_catalog(db, live, scope)).item(item_id) or live_item
         # The form now holds the editor's text, based on the colleague's: saving again is a
         # deliberate choice, made with both versions in view.
         return await _edit_page(
@@ -174,7 +188,7 @@ async def check(
     text: Annotated[str, Form(max_length=MAX_TEXT_CHARS)],
 ) -> Response:
     """The live check of the edit page: what saving ``text`` would be refused for."""
-    live_item = build_catalog(live).item(item_id)
+    live_item = live_catalog(live, scope_of(login.user)).item(item_id)
     if live_item is None:
         return JSONResponse({"error": {"code": "not_found", "message": ""}}, status_code=404)
     refused = drafts.check_value(live_item, text.replace("\r\n", "\n").strip())

@@ -19,9 +19,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api import audit
 from api.auth.deps import CheckedEditorLoginDep, EditorLoginDep
+from api.auth.models import CounsellorUser
 from api.auth.sessions import LoginSession
 from api.content import drafts
 from api.content.publish import (
+    NotYours,
     PublishBusy,
     Publisher,
     latest_job,
@@ -29,8 +31,10 @@ from api.content.publish import (
     run_publish,
     start_job,
 )
+from api.content.scope import Scope, scope_of
 from api.content.switch import SwitchFailed
 from api.content.version_tables import ContentVersion
+from api.content.version_view import view_version
 from api.content.versions import ensure_initial_version
 from api.deps import DbDep, NowDep, SettingsDep
 from api.handoff.inbox import InboxError
@@ -71,9 +75,12 @@ async def editor_page(
 EditorPageDep = Annotated[EditorPage, Depends(editor_page)]
 
 
-async def publish_source(db: AsyncSession, live_tree: dict[str, str]) -> dict[str, str]:
-    """The tree a publish makes live: the live tree with the editors' draft over it."""
-    return await drafts.draft_tree(db, live_tree)
+async def publish_source(
+    db: AsyncSession, live_tree: dict[str, str], scope: Scope
+) -> dict[str, str]:
+    """The tree a publish makes live: the live tree with the draft over it, as far as the
+    editor's scope goes (another municipality's draft waits for its own editors)."""
+    return await drafts.draft_tree(db, live_tree, scope)
 
 
 @router.get("/publiceren")
@@ -81,10 +88,23 @@ async def publish_page(
     request: Request, page: EditorPageDep, db: DbDep, msg: Annotated[Flash | None, Query()] = None
 ) -> Response:
     job = await latest_job(db)
+    starter = (
+        await db.scalar(
+            select(CounsellorUser.municipality).where(CounsellorUser.username == job.started_by)
+        )
+        if job is not None
+        else None
+    )
     return render(
         request,
         "editor/publiceren.html",
-        {"job": job, "live": page.live, "flash": msg},
+        {
+            "job": job,
+            # What failed in a publish of another municipality's editor may name its files.
+            "show_error": starter == page.login.user.municipality,
+            "live": page.live,
+            "flash": msg,
+        },
         page.login,
     )
 
@@ -96,7 +116,7 @@ async def start_publish(
     publisher = _publisher(request)
     live = await _live(request, db, settings, now)
     live_tree = publisher.workspace.tree(live)
-    tree = await publish_source(db, live_tree)
+    tree = await publish_source(db, live_tree, scope_of(login.user))
     if tree == live_tree:
         return see_other("/editor/publiceren?msg=no_changes")
     try:
@@ -129,10 +149,15 @@ async def versions_page(
         .scalars()
         .all()
     )
+    scope = scope_of(page.login.user)
     return render(
         request,
         "editor/versies.html",
-        {"versions": versions, "live": page.live, "flash": msg},
+        {
+            "versions": [(v, view_version(v.summary, v.diff, scope)) for v in versions],
+            "live": page.live,
+            "flash": msg,
+        },
         page.login,
     )
 
@@ -142,10 +167,11 @@ async def version_page(request: Request, number: int, page: EditorPageDep, db: D
     version = await db.get(ContentVersion, number)
     if version is None:
         raise InboxError(404, "version_not_found")
+    view = view_version(version.summary, version.diff, scope_of(page.login.user))
     return render(
         request,
         "editor/versie.html",
-        {"version": version, "live": page.live, "lines": version.diff.splitlines()},
+        {"version": version, "view": view, "live": page.live, "lines": view.lines},
         page.login,
     )
 
@@ -155,7 +181,9 @@ async def restore_version(
     request: Request, number: int, login: CheckedEditorLoginDep, db: DbDep, now: NowDep
 ) -> Response:
     try:
-        await rollback(_publisher(request), db, number)
+        await rollback(_publisher(request), db, number, scope_of(login.user))
+    except NotYours as exc:
+        raise InboxError(409, "rollback_not_yours") from exc
     except LookupError as exc:
         raise InboxError(404, "version_not_found") from exc
     except PublishBusy as exc:

@@ -13,6 +13,7 @@ from fastapi.routing import APIRouter
 from api import audit
 from api.auth.deps import CheckedEditorLoginDep, EditorLoginDep
 from api.content.access import LiveDep
+from api.content.scope import scope_of
 from api.deps import DbDep, NowDep
 from api.handoff.inbox import InboxError
 from api.input_text import DbId, Printable
@@ -45,7 +46,7 @@ async def not_understood_page(
         request,
         "editor/not_understood.html",
         {
-            "rows": await review.pending(db, login.user.municipality),
+            "rows": await review.pending(db, scope_of(login.user)),
             "intents": review.intents(live),
             "retention_days": review.RETENTION_DAYS,
             "flash": msg,

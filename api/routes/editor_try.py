@@ -26,6 +26,7 @@ from api.content.draft_model import (
     run_draft_training,
 )
 from api.content.publish import PublishBusy, Publisher, latest_job, start_job
+from api.content.scope import scope_of
 from api.deps import DbDep, NowDep, RasaDep
 from api.input_text import Printable
 from api.pages import render, see_other
@@ -58,7 +59,7 @@ async def _page(
     **extra: object,
 ) -> Response:
     draft = current(_publisher(request).workspace.root)
-    tree = await drafts.draft_tree(db, live_tree)
+    tree = await drafts.draft_tree(db, live_tree, scope_of(login.user))
     context = {
         "draft": draft,
         # The draft changed after the draft model was trained: it does not show the newest edits.
@@ -124,7 +125,7 @@ async def train_draft(
     request: Request, login: CheckedEditorLoginDep, db: DbDep, live: LiveDep, now: NowDep
 ) -> Response:
     """Train a model from the draft in the background (residents keep the live one)."""
-    tree = await drafts.draft_tree(db, live)
+    tree = await drafts.draft_tree(db, live, scope_of(login.user))
     if tree == live:
         return see_other("/editor/probeer?msg=no_changes")
     try:

@@ -15,8 +15,8 @@ from fastapi.responses import Response
 from api.auth.deps import CheckedEditorLoginDep, EditorLoginDep
 from api.auth.sessions import LoginSession
 from api.content import drafts
-from api.content.access import LiveDep
-from api.content.catalog import build_catalog
+from api.content.access import LiveDep, draft_catalog
+from api.content.scope import scope_of
 from api.content.understanding import example_warnings, normalise
 from api.deps import DbDep, NowDep
 from api.input_text import Printable
@@ -40,7 +40,7 @@ async def _page(
     conflict: drafts.Conflict | None = None,
     status_code: int = 200,
 ) -> Response:
-    catalog = build_catalog(await drafts.draft_tree(db, live))
+    catalog = await draft_catalog(db, live, scope_of(login.user))
     warnings = example_warnings(catalog)
     selected = catalog.intent(intent) if intent else None
     duplicates, in_two = warnings.for_intent(selected.name) if selected else ([], {})

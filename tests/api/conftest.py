@@ -26,11 +26,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.auth.models import CounsellorUser, Role
 from api.auth.users import create_user
+from api.content.publish import Publisher
+from api.content.version_tables import ContentVersion
+from api.content.versions import describe_change, set_live
 from api.db import Base, sync_url
 from api.deps import utc_now
 from api.main import create_app
 from api.rasa_client import CHANNEL_SECRET_HEADER, CHANNEL_WEBHOOK, RasaClient
 from api.settings import Settings
+from benefits_rules.texts import CONTENT_DIR_VARIABLE
 
 T = TypeVar("T")
 
@@ -140,6 +144,16 @@ def api_settings(database_url: str, **overrides: Any) -> Settings:
     return Settings(**{**values, **overrides})
 
 
+def workspace_settings(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model: Path
+) -> Settings:
+    """Settings with the editors' workspace in ``tmp_path`` (its live link read by the texts)."""
+    if not model.exists():
+        pytest.fail("no trained model: run `make train`")
+    monkeypatch.setenv(CONTENT_DIR_VARIABLE, str(tmp_path / "content" / "live"))
+    return api_settings(database_url, content_workspace=tmp_path / "content")
+
+
 @pytest.fixture
 def settings(database_url: str) -> Settings:
     return api_settings(database_url)
@@ -193,6 +207,34 @@ def add_user(
         )
 
     return in_db(client, work)
+
+
+def store_live_version(
+    client: TestClient, number: int, tree: dict[str, str], model: Path, by: str = "eva"
+) -> None:
+    """Make ``tree`` the live version ``number`` as a publish would (its diff against version 1),
+    without running one."""
+    publisher: Publisher = client.app.state.publisher  # type: ignore[attr-defined]
+    workspace = publisher.workspace
+    summary, diff = describe_change(workspace.tree(1), tree)
+
+    async def work(db: AsyncSession) -> None:
+        workspace.store(number, tree, model, {"accuracy": None})
+        db.add(
+            ContentVersion(
+                number=number,
+                created_by=by,
+                created_at=OFFICE_HOURS_NOW,
+                summary=summary,
+                diff=diff,
+                status="live",
+                accuracy=None,
+                model_file=str(workspace.model_file(number)),
+            )
+        )
+        await set_live(db, workspace, number)
+
+    in_db(client, work)
 
 
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')

@@ -18,6 +18,7 @@ from api.content import drafts
 from api.content.catalog import build_catalog
 from api.content.checks import check_tree
 from api.content.files import REPO_ROOT, read_tree
+from api.content.scope import Scope
 from api.content.sourcetext import get_value
 from api.db import make_engine, make_sessionmaker
 from api.migrate import upgrade_database
@@ -26,6 +27,7 @@ from tests.api.conftest import OFFICE_HOURS_NOW, PASSWORD
 
 T = TypeVar("T")
 LIVE = read_tree(REPO_ROOT)
+HEERLEN = Scope("heerlen")
 CATALOG = build_catalog(LIVE)
 AFFIRM = "actions/texts.nl.yml#texts/affirm/text"
 GOOD = "Fijn. Wat kan ik nog meer voor u doen?"
@@ -73,8 +75,8 @@ def test_an_edit_goes_into_the_draft_and_is_audited_without_content(database_url
         async with sessions() as db:
             await drafts.save_item(db, AFFIRM, original.value, GOOD, user, live=LIVE)
         async with sessions() as db:
-            tree = await drafts.draft_tree(db, LIVE)
-            files = await drafts.draft_files(db)
+            tree = await drafts.draft_tree(db, LIVE, HEERLEN)
+            files = await drafts.draft_files(db, HEERLEN)
             actions = (await db.execute(select(AuditEntry.action))).scalars().all()
         assert value(tree, AFFIRM) == GOOD
         assert list(files) == ["actions/texts.nl.yml"]
@@ -101,7 +103,7 @@ def test_a_change_based_on_an_outdated_value_is_a_conflict(database_url: str) ->
                     db, AFFIRM, original.value, "Fijn. Nog iets?", user, live=LIVE
                 )
             assert (caught.value.current_value, caught.value.by) == (GOOD, "redacteur")
-            assert value(await drafts.draft_tree(db, LIVE), AFFIRM) == GOOD
+            assert value(await drafts.draft_tree(db, LIVE, HEERLEN), AFFIRM) == GOOD
 
     run(database_url, work)
 
@@ -113,7 +115,7 @@ def test_changing_back_to_the_live_text_empties_the_draft(database_url: str) -> 
         async with sessions() as db:
             await drafts.save_item(db, AFFIRM, original.value, GOOD, user, live=LIVE)
             await drafts.save_item(db, AFFIRM, GOOD, original.value, user, live=LIVE)
-            assert await drafts.draft_files(db) == {}
+            assert await drafts.draft_files(db, HEERLEN) == {}
 
     run(database_url, work)
 
@@ -132,8 +134,8 @@ def test_twenty_parallel_saves_on_one_file_lose_nothing(database_url: str) -> No
 
         await asyncio.gather(*(save(n) for n in range(20)))
         async with sessions() as db:
-            tree = await drafts.draft_tree(db, LIVE)
-            revision = (await drafts.draft_files(db))["api/texts.nl.yml"].revision
+            tree = await drafts.draft_tree(db, LIVE, HEERLEN)
+            revision = (await drafts.draft_files(db, HEERLEN))["api/texts.nl.yml"].revision
             edits = await db.scalar(select(func.count()).select_from(AuditEntry))
         assert [value(tree, item.id) for item in items] == [f"Tekst nummer {n}." for n in range(20)]
         assert (revision, edits) == (20, 20)
@@ -159,7 +161,7 @@ def test_twenty_parallel_saves_of_one_text_one_wins_the_rest_conflict(database_u
         outcomes = await asyncio.gather(*(save(n) for n in range(20)))
         assert sorted(outcomes) == ["conflict"] * 19 + ["saved"]
         async with sessions() as db:
-            assert (await drafts.draft_files(db))["actions/texts.nl.yml"].revision == 1
+            assert (await drafts.draft_files(db, HEERLEN))["actions/texts.nl.yml"].revision == 1
 
     run(database_url, work)
 
@@ -183,7 +185,7 @@ def test_refused_texts_never_reach_the_draft(database_url: str) -> None:
             with pytest.raises(drafts.Refused) as hard:
                 await drafts.save_item(db, original.id, original.value, long, user, live=LIVE)
             assert [p.kind for p in hard.value.b1_problems][:1] == ["sentence_length"]
-            assert await drafts.draft_files(db) == {}
+            assert await drafts.draft_files(db, HEERLEN) == {}
 
     run(database_url, work)
 
@@ -221,7 +223,7 @@ def test_examples_add_change_move_remove(database_url: str) -> None:
                     user,
                     live=LIVE,
                 )
-            catalog = build_catalog(await drafts.draft_tree(db, LIVE))
+            catalog = build_catalog(await drafts.draft_tree(db, LIVE, HEERLEN))
         new_debt, new_rent = catalog.intent("debt_worries"), catalog.intent("cannot_pay_rent")
         assert new_debt is not None
         assert new_rent is not None
@@ -240,12 +242,12 @@ def test_publishing_clears_only_what_was_published(database_url: str) -> None:
         async with sessions() as db:
             await drafts.save_item(db, AFFIRM, original.value, GOOD, user, live=LIVE)
             await drafts.save_item(db, notices[0].id, notices[0].value, "Nieuw.", user, live=LIVE)
-            published = {p: f.text for p, f in (await drafts.draft_files(db)).items()}
+            published = {p: f.text for p, f in (await drafts.draft_files(db, HEERLEN)).items()}
             # Saved again while the publish ran: stays in the draft.
             await drafts.save_item(db, AFFIRM, GOOD, "Fijn. Nog iets?", user, live=LIVE)
             assert await drafts.clear_published(db, published) == ["actions/texts.nl.yml"]
             await db.commit()
-            assert list(await drafts.draft_files(db)) == ["actions/texts.nl.yml"]
+            assert list(await drafts.draft_files(db, HEERLEN)) == ["actions/texts.nl.yml"]
 
     run(database_url, work)
 

@@ -15,11 +15,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.audit import AuditEntry
 from api.auth.models import Role
 from api.content.publish import Publisher, start_job
-from api.content.version_tables import ContentVersion
-from api.content.versions import describe_change, live_number, set_live
+from api.content.versions import live_number
 from api.settings import Settings
-from benefits_rules.texts import CONTENT_DIR_VARIABLE
-from tests.api.conftest import OFFICE_HOURS_NOW, api_settings, in_db, logged_in
+from tests.api.conftest import (
+    OFFICE_HOURS_NOW,
+    in_db,
+    logged_in,
+    store_live_version,
+    workspace_settings,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "var" / "models" / "current.tar.gz"
@@ -27,10 +31,7 @@ MODEL = ROOT / "var" / "models" / "current.tar.gz"
 
 @pytest.fixture
 def settings(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    if not MODEL.exists():
-        pytest.fail("no trained model: run `make train`")
-    monkeypatch.setenv(CONTENT_DIR_VARIABLE, str(tmp_path / "content" / "live"))
-    return api_settings(database_url, content_workspace=tmp_path / "content")
+    return workspace_settings(database_url, tmp_path, monkeypatch, MODEL)
 
 
 @pytest.fixture
@@ -95,25 +96,7 @@ def test_a_version_shows_its_diff_and_rollback_restores_it_in_one_click(
     new = dict(old)
     lines = old["api/texts.nl.yml"].splitlines()
     new["api/texts.nl.yml"] = "\n".join([*lines[:-1], lines[-1] + " Extra."]) + "\n"
-    summary, diff = describe_change(old, new)
-
-    async def second(db: AsyncSession) -> None:
-        workspace.store(2, new, MODEL, {"accuracy": None})
-        db.add(
-            ContentVersion(
-                number=2,
-                created_by="eva",
-                created_at=OFFICE_HOURS_NOW,
-                summary=summary,
-                diff=diff,
-                status="live",
-                accuracy=None,
-                model_file=str(workspace.model_file(2)),
-            )
-        )
-        await set_live(db, workspace, 2)
-
-    in_db(client, second)
+    store_live_version(client, 2, new, MODEL)
     page = editor.get("/editor/versies/2")
     assert page.status_code == 200
     assert 'class="diff-add"' in page.text

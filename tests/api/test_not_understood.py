@@ -18,6 +18,7 @@ from api.auth.models import Role
 from api.content import drafts
 from api.content.access import live_tree
 from api.content.catalog import build_catalog
+from api.content.scope import Scope
 from api.models import ChatMessage
 from api.municipality import municipality_config
 from api.not_understood import review
@@ -326,7 +327,9 @@ def test_without_csrf_nothing_changes(client: TestClient) -> None:
 
 def _draft_examples(client: TestClient, intent: str) -> tuple[str, ...]:
     async def work(db: AsyncSession) -> tuple[str, ...]:
-        found = build_catalog(await drafts.draft_tree(db, live_tree())).intent(intent)
+        found = build_catalog(await drafts.draft_tree(db, live_tree(), Scope("heerlen"))).intent(
+            intent
+        )
         return found.examples if found else ()
 
     return in_db(client, work)

@@ -197,11 +197,29 @@ def create_account(env: dict[str, str], role: str, display_name: str) -> tuple[s
     return username, password
 
 
-def log_in_as_editor(page: Page, url: str, username: str, password: str) -> None:
-    """Log in on the staff login page and open the editors' home page."""
+def log_in(page: Page, url: str, username: str, password: str) -> None:
+    """Log in on the staff login page."""
     page.goto(f"{url}/counsellor/login")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_text(f"Ingelogd als {username}")).to_be_visible()
+
+
+def assert_accessible(page: Page) -> None:
+    """No axe-core violations (AXE_TAGS) on the page as it is now."""
+    page.evaluate(axe_source())
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    violations = list(result["violations"])
+    assert not violations, describe_violations(violations)
+
+
+def log_in_as_editor(page: Page, url: str, username: str, password: str) -> None:
+    """Log in on the staff login page and open the editors' home page."""
+    log_in(page, url, username, password)
     page.goto(f"{url}/editor")
     expect(page.get_by_role("heading", name="Redactie", exact=True)).to_be_visible()

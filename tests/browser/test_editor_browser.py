@@ -5,73 +5,16 @@ conflict shown. Only the API runs (the pages need no Rasa), on a fresh SQLite da
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
-import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.conftest import free_port
-
-from .support import AXE_TAGS, axe_source, create_account, describe_violations, log_in_as_editor
+from .support import assert_accessible, create_account, log_in_as_editor
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
 LONG = "Bel de gemeente " + " ".join(["en vraag dan om hulp"] * 4) + "."
-
-
-@pytest.fixture(scope="module")
-def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
-    """The API alone on a free port; returns its URL and the environment it runs with."""
-    workdir = tmp_path_factory.mktemp("editor")
-    port = free_port()
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "RONDKOMEN_ENVIRONMENT": "test",
-        "RONDKOMEN_DATABASE_URL": f"sqlite:///{workdir / 'editor.db'}",
-        "RONDKOMEN_RASA_URL": f"http://127.0.0.1:{free_port()}",
-    }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "api.main:create_app",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/counsellor/login").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                log = server.stderr.read().decode() if server.stderr else ""
-                pytest.fail(f"the API did not start: {log}")
-            time.sleep(0.3)
-        yield url, env
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 @pytest.fixture
@@ -164,11 +107,4 @@ def test_the_editor_pages_are_accessible(
 ) -> None:
     page = editor_page()
     page.goto(f"{api[0]}{path}")
-    page.evaluate(axe_source())
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-        " resultTypes: ['violations']})",
-        AXE_TAGS,
-    )
-    violations = list(result["violations"])
-    assert not violations, describe_violations(violations)
+    assert_accessible(page)

@@ -57,23 +57,27 @@ def _log_in_as_editor(chromium: Browser, stack: object) -> Page:
     return page
 
 
-def _greeting_for_a_new_resident(chromium: Browser, url: str) -> str:
-    """A new resident opens the widget on the demo site and says hello; the bot's answer."""
+def _answer_for_a_new_resident(chromium: Browser, url: str, message: str) -> list[str]:
+    """A new resident opens the widget on the demo site and says ``message``; the transcript."""
     page = _tab(chromium)
     site = Site(url=url, context=page.context, page=page)
     page.on("pageerror", lambda error: site.problems.append(f"script error: {error}"))
     try:
         page.goto(f"{url}/")
         site.widget.open()
-        site.widget.send("Hallo")
+        site.widget.send(message)
         expect(site.widget.error).to_be_hidden()
         assert site.problems == []
-        return str(site.widget.transcript()[-1])
+        return [str(line) for line in site.widget.transcript()]
     finally:
         page.context.close()
 
 
-def _wait_until_published(page: Page, started: float) -> float:
+def _greeting_for_a_new_resident(chromium: Browser, url: str) -> str:
+    return _answer_for_a_new_resident(chromium, url, "Hallo")[-1]
+
+
+def _wait_until_published(page: Page, started: float, version: int | None = 2) -> float:
     """Wait on the publish page (it refreshes itself while the job runs) until the job is done;
     fail with its message when it failed. The seconds since ``started`` (time.monotonic)."""
     outcome = page.locator("p", has_text=re.compile(r"Klaar: versie \d+ is live|Mislukt:"))
@@ -81,7 +85,8 @@ def _wait_until_published(page: Page, started: float) -> float:
     taken = time.monotonic() - started
     if "Mislukt:" in outcome.inner_text():
         pytest.fail(f"the publish failed:\n{page.locator('main').inner_text()}")
-    expect(outcome).to_contain_text("Klaar: versie 2 is live.")
+    if version is not None:
+        expect(outcome).to_contain_text(f"Klaar: versie {version} is live.")
     return taken
 
 
@@ -130,4 +135,34 @@ def test_an_editor_publishes_a_new_greeting_and_restores_the_old_one(
     greeting = _greeting_for_a_new_resident(chromium, url)
     assert OLD_GREETING in greeting
     assert NEW_GREETING not in greeting
+    editor.context.close()
+
+
+def test_an_editor_changes_the_municipalitys_phone_and_new_residents_get_it(
+    chromium: Browser, workspace_stack: object
+) -> None:
+    """On the same stack as the greeting test (which may have published a version before)."""
+    url = str(workspace_stack.api_url)  # type: ignore[attr-defined]
+    assert "14 045" in "\n".join(_answer_for_a_new_resident(chromium, url, "Ik heb schulden"))
+
+    editor = _log_in_as_editor(chromium, workspace_stack)
+    editor.get_by_role("link", name="Gemeente", exact=True).click()
+    editor.get_by_label("Telefoonnummer voor inwoners").fill("045 560 40 00")
+    editor.get_by_role("button", name="Bewaren in het concept").first.click()
+    expect(editor.locator("#flash")).to_contain_text("staan in het concept")
+
+    editor.goto(f"{url}/editor/publiceren")
+    clicked = time.monotonic()
+    editor.get_by_role("button", name="Publiceren", exact=True).click()
+    to_live = _wait_until_published(editor, clicked, version=None)
+    done = editor.locator("p", has_text=re.compile(r"Klaar: versie \d+ is live")).inner_text()
+    number = re.search(r"versie (\d+)", done)
+    assert number is not None
+    print(f"\nphone number from clicking Publiceren to live: {to_live:.0f} s")
+
+    answer = "\n".join(_answer_for_a_new_resident(chromium, url, "Ik heb schulden"))
+    assert "045 560 40 00" in answer
+    assert "14 045" not in answer
+    editor.goto(f"{url}/editor/versies/{number.group(1)}")
+    expect(editor.locator("pre.diff")).to_contain_text('+phone: "045 560 40 00"')
     editor.context.close()

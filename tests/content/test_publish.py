@@ -21,6 +21,7 @@ import pytest
 
 from api.content.files import read_tree
 from api.content.publish import PublishBusy, Publisher, rollback, run_publish, start_job
+from api.content.scope import Scope
 from api.content.toolchain import StepFailed, Toolchain
 from api.content.version_tables import ContentJob, ContentVersion
 from api.content.versions import Workspace, ensure_initial_version, live_number
@@ -190,7 +191,7 @@ async def _publish_and_roll_back(setup: Setup) -> None:
         assert "+  bot_unavailable" in version.diff or "De chat doet het even niet" in version.diff
 
         # Rollback: version 1's model and texts, no training.
-        await rollback(publisher, db, 1)
+        await rollback(publisher, db, 1, Scope("heerlen"))
         assert await live_number(db) == 1
     assert servers.loaded[-1][1] == str(publisher.workspace.model_file(1).resolve())
     await asyncio.sleep(1.1)
@@ -272,7 +273,7 @@ async def _one_at_a_time(setup: Setup) -> None:
         with pytest.raises(PublishBusy):
             await start_job(db, "b", NOW)
         with pytest.raises(PublishBusy):
-            await rollback(publisher, db, 1)
+            await rollback(publisher, db, 1, Scope("heerlen"))
     await run_publish(publisher, first.id, read_tree(ROOT), "a")
     async with publisher.sessionmaker() as db:
         await start_job(db, "b", NOW)  # free again once the first finished

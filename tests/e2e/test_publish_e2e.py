@@ -26,6 +26,7 @@ import pytest
 
 from api.content.files import read_tree
 from api.content.publish import Publisher, rollback, run_publish, start_job
+from api.content.scope import Scope
 from api.content.toolchain import Toolchain
 from api.content.versions import Workspace, ensure_initial_version
 from api.db import make_engine, make_sessionmaker
@@ -138,7 +139,7 @@ async def _publish_and_roll_back(
         assert any(NEW_OFFER in a for a in load.latest("/ask_human", live_at + 1.5))
         started = time.monotonic()
         async with sessions() as db:
-            await rollback(publisher, db, 1)
+            await rollback(publisher, db, 1, Scope("heerlen"))
         timings["rollback"] = time.monotonic() - started
         back_at = time.monotonic()
         await asyncio.sleep(8)
