@@ -84,7 +84,11 @@ def test_adding_and_removing_entries_keeps_every_comment_and_the_rest_of_the_fil
         "    name: Stichting Leergeld Parkstad\n"
         "    url: https://leergeldparkstad.nl/en/aanvragen/\n"
     )
-    voedselbank_lines = "  voedselbank:\n    name: Voedselbank\n"
+    voedselbank_lines = (
+        "  voedselbank:\n"
+        "    name: Voedselbank Limburg-Zuid\n"
+        "    url: https://www.voedselbanklimburg-zuid.nl/\n"
+    )
     # (re-added, leergeld comes last among the contacts)
     assert text == TEXT.replace(
         leergeld_lines + voedselbank_lines, voedselbank_lines + leergeld_lines

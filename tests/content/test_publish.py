@@ -163,7 +163,7 @@ def test_rasa_servers_on_other_hosts_fetch_the_model_from_the_api(
             "model_server": {"url": url, "token": "t" * 20, "wait_time_between_pulls": None}
         }
         async with publisher.sessionmaker() as db:
-            await rollback(publisher, db, 1)
+            await rollback(publisher, db, 1, Scope("heerlen"))
         assert servers.loaded[-1] == ("rasa-b", url.replace("2.tar.gz", "1.tar.gz"))
 
     run_with(tmp_path, workspace, body)
