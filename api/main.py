@@ -33,6 +33,8 @@ from api.routes import (
     editor,
     editor_publish,
     editor_review,
+    editor_rules,
+    editor_scenarios,
     editor_understanding,
     health,
     resident_handoff,
@@ -128,6 +130,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(editor.router)
     app.include_router(editor_understanding.router)
     app.include_router(editor_publish.router)
+    app.include_router(editor_rules.router)
+    app.include_router(editor_scenarios.router)
     pages.install(app, municipality)
     app.mount("/widget", StaticFiles(directory=settings.widget_dir, check_dir=False), name="widget")
     return app

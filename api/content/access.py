@@ -6,12 +6,12 @@ from typing import Annotated
 
 from fastapi import Depends
 
-from api.content.files import content_root, read_tree
+from api.content.files import content_root, read_tree, with_rules
 
 
 def live_tree() -> dict[str, str]:
     """The content residents see now (overridden in tests)."""
-    return read_tree(content_root())
+    return with_rules(read_tree(content_root()))
 
 
 LiveDep = Annotated[dict[str, str], Depends(live_tree)]

@@ -24,21 +24,25 @@ from api import audit
 from api.auth.models import CounsellorUser
 from api.content import b1, placeholders
 from api.content.catalog import Item, build_catalog, intent_file, parse_item_id
-from api.content.files import content_root, read_tree
+from api.content.files import RULES_PREFIX, content_root, read_tree
 from api.content.models import ContentDraftFile
 from api.content.sourcetext import SourceError, get_value, set_value, split_examples, with_examples
 
 __all__ = [
     "MAX_EXAMPLE_CHARS",
     "Conflict",
+    "DraftRow",
     "ExampleChange",
+    "FileChange",
     "Refused",
     "add_example",
     "change_examples",
     "check_value",
     "clear_published",
+    "conflict_in",
     "draft_files",
     "draft_tree",
+    "save_files",
     "save_item",
 ]
 
@@ -88,7 +92,7 @@ class ExampleChange:
 
 
 @dataclass(frozen=True)
-class _Row:
+class DraftRow:
     text: str
     revision: int
     by: str
@@ -99,7 +103,7 @@ class _Row:
 class _Edit:
     """What a save does to the files: path -> change of the file's text."""
 
-    changes: dict[str, Callable[[str, _Row | None], str]] = field(default_factory=dict)
+    changes: dict[str, Callable[[str, DraftRow | None], str]] = field(default_factory=dict)
 
 
 def _now() -> datetime:
@@ -110,12 +114,12 @@ def _live(live: Mapping[str, str] | None) -> Mapping[str, str]:
     return live if live is not None else read_tree(content_root())
 
 
-async def _rows(db: AsyncSession, paths: list[str] | None = None) -> dict[str, _Row]:
+async def _rows(db: AsyncSession, paths: list[str] | None = None) -> dict[str, DraftRow]:
     query = select(T.path, T.text, T.revision, T.updated_by, T.updated_at)
     if paths is not None:
         query = query.where(T.path.in_(paths))
     result = await db.execute(query)
-    return {r.path: _Row(r.text, r.revision, r.updated_by, r.updated_at) for r in result}
+    return {r.path: DraftRow(r.text, r.revision, r.updated_by, r.updated_at) for r in result}
 
 
 async def draft_files(db: AsyncSession) -> dict[str, ContentDraftFile]:
@@ -132,7 +136,11 @@ async def draft_files(db: AsyncSession) -> dict[str, ContentDraftFile]:
 async def draft_tree(db: AsyncSession, live_tree: Mapping[str, str]) -> dict[str, str]:
     """The live tree with the draft's files laid over it."""
     rows = await _rows(db)
-    return {**live_tree, **{path: r.text for path, r in rows.items() if path in live_tree}}
+    # A file the draft adds (a new rules period) is in the tree too; other rows are leftovers.
+    added = {
+        p: r.text for p, r in rows.items() if p not in live_tree and p.startswith(RULES_PREFIX)
+    }
+    return {**live_tree, **{p: r.text for p, r in rows.items() if p in live_tree}, **added}
 
 
 async def clear_published(db: AsyncSession, published: Mapping[str, str]) -> list[str]:
@@ -152,7 +160,7 @@ async def _write_once(
     rows = await _rows(db, list(edit.changes))
     for path, change in edit.changes.items():
         row = rows.get(path)
-        before = row.text if row else live[path]
+        before = row.text if row else live.get(path, "")  # "": a file the draft adds
         after = change(before, row)
         if after == before:
             continue
@@ -161,7 +169,7 @@ async def _write_once(
             statement: Any = insert.values(
                 path=path, text=after, revision=1, updated_by=user.username, updated_at=now
             ).on_conflict_do_nothing(index_elements=["path"])
-        elif after == live[path]:
+        elif after == live.get(path, ""):
             # Changed back to what residents see: no longer part of the draft.
             statement = delete(T).where(T.path == path, T.revision == row.revision)
         else:
@@ -210,6 +218,29 @@ async def _write(
     raise RuntimeError("the draft kept changing; try again")
 
 
+FileChange = Callable[[str, DraftRow | None], str]
+
+
+async def save_files(
+    db: AsyncSession,
+    changes: Mapping[str, FileChange],
+    user: CounsellorUser,
+    *,
+    now: datetime | None = None,
+    live: Mapping[str, str] | None = None,
+) -> None:
+    """Apply changes to whole files (path -> text before -> text after) in one go, with the same
+    compare-and-set and audit as every other save. A change raises :class:`Conflict` when the
+    file no longer says what the editor saw; a path the live tree lacks is a new file ("")."""
+    await _write(db, _Edit(dict(changes)), _live(live), user, now or _now())
+
+
+async def conflict_in(db: AsyncSession, path: str) -> Conflict:
+    """A conflict on ``path``, naming who saved its draft last and when."""
+    row = (await _rows(db, [path])).get(path)
+    return Conflict(None, row.by if row else None, row.at if row else None)
+
+
 def check_value(item: Item, value: str) -> Refused | None:
     """Why ``value`` may not replace ``item``'s text (None: it may)."""
     if not value.strip():
@@ -246,7 +277,7 @@ async def save_item(
         raise refused
     relative, path = parse_item_id(item_id)
 
-    def change(text: str, row: _Row | None) -> str:
+    def change(text: str, row: DraftRow | None) -> str:
         current = get_value(relative, text, path)
         if current != seen_value:
             raise Conflict(current, row.by if row else None, row.at if row else None)
@@ -260,8 +291,8 @@ async def save_item(
 
 def _example_change(
     relative: str, intent: str, old: str | None, new: str | None
-) -> Callable[[str, _Row | None], str]:
-    def change(text: str, row: _Row | None) -> str:
+) -> Callable[[str, DraftRow | None], str]:
+    def change(text: str, row: DraftRow | None) -> str:
         entries = get_value(relative, text, ["nlu"]) or []
         index = next(i for i, e in enumerate(entries) if e.get("intent") == intent)
         examples = split_examples(get_value(relative, text, ["nlu", index, "examples"]) or "")
@@ -295,7 +326,7 @@ async def change_examples(
     """
     live = _live(live)
     edit = _Edit()
-    by_file: dict[str, list[Callable[[str, _Row | None], str]]] = {}
+    by_file: dict[str, list[Callable[[str, DraftRow | None], str]]] = {}
     for c in changes:
         new = " ".join(c.new.split()) if c.new is not None else None
         if new is not None and not new:
@@ -308,7 +339,7 @@ async def change_examples(
         by_file.setdefault(relative, []).append(_example_change(relative, c.intent, c.old, new))
     for relative, steps in by_file.items():
 
-        def apply(text: str, row: _Row | None, steps: list[Any] = steps) -> str:
+        def apply(text: str, row: DraftRow | None, steps: list[Any] = steps) -> str:
             for step in steps:
                 text = step(text, row)
             return text

@@ -17,9 +17,11 @@ from benefits_rules.texts import content_root
 __all__ = [
     "CONTENT_GLOBS",
     "REPO_ROOT",
+    "RULES_PREFIX",
     "content_root",
     "is_content_path",
     "read_tree",
+    "with_rules",
     "write_tree",
 ]
 
@@ -34,7 +36,12 @@ CONTENT_GLOBS: tuple[str, ...] = (
     "actions/rephrase.nl.yml",
     "api/texts.nl.yml",
     "web_widget/strings.nl.json",
+    # The rules (amounts per scheme and period, their texts, the municipalities) and the
+    # scenarios that check them: benefits_rules reads them from the live root too.
+    "benefits_rules/data/**/*.yaml",
 )
+# Where the rule data sits in a tree (the same folder the rules' loader reads under a root).
+RULES_PREFIX = "benefits_rules/data/"
 
 
 def is_content_path(relative: str) -> bool:
@@ -54,6 +61,15 @@ def read_tree(root: Path) -> dict[str, str]:
             if path.is_file():
                 found[path.relative_to(root).as_posix()] = path.read_text(encoding="utf-8")
     return dict(sorted(found.items()))
+
+
+def with_rules(tree: Mapping[str, str]) -> dict[str, str]:
+    """``tree``, with the repository's rule data when it has none (a version published before
+    the rules were content): the same rules the loader falls back to for such a version."""
+    if any(path.startswith(RULES_PREFIX) for path in tree):
+        return dict(tree)
+    rules = {p: t for p, t in read_tree(REPO_ROOT).items() if p.startswith(RULES_PREFIX)}
+    return dict(sorted({**tree, **rules}.items()))
 
 
 def write_tree(tree: Mapping[str, str], root: Path) -> None:

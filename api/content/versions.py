@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.content.files import read_tree, write_tree
+from api.content.files import read_tree, with_rules, write_tree
 from api.content.version_tables import ContentLive, ContentVersion
 from api.texts import text
 
@@ -54,7 +54,7 @@ class Workspace:
         return self.version_dir(number) / MODEL_NAME
 
     def tree(self, number: int) -> dict[str, str]:
-        return read_tree(self.version_dir(number))
+        return with_rules(read_tree(self.version_dir(number)))
 
     def meta(self, number: int) -> dict[str, Any]:
         path = self.version_dir(number) / META_NAME

@@ -29,6 +29,7 @@ from api.content.publish import (
     run_publish,
     start_job,
 )
+from api.content.rules import run_tree
 from api.content.switch import SwitchFailed
 from api.content.version_tables import ContentVersion
 from api.content.versions import ensure_initial_version
@@ -39,7 +40,7 @@ from api.pages import render, see_other
 router = APIRouter(prefix="/editor", include_in_schema=False)
 
 # What the page says after a redirect (the Dutch is in api/templates/editor/_labels.html).
-Flash = Literal["started", "restored", "no_changes", "busy"]
+Flash = Literal["started", "restored", "no_changes", "busy", "scenarios"]
 
 
 def _publisher(request: Request) -> Publisher:
@@ -81,10 +82,14 @@ async def publish_page(
     request: Request, page: EditorPageDep, db: DbDep, msg: Annotated[Flash | None, Query()] = None
 ) -> Response:
     job = await latest_job(db)
+    publisher = _publisher(request)
+    tree = await publish_source(db, publisher.workspace.tree(page.live))
+    # What the rules step would say, before anyone starts: a failing scenario stops a publish.
+    run = await asyncio.to_thread(run_tree, tree)
     return render(
         request,
         "editor/publiceren.html",
-        {"job": job, "live": page.live, "flash": msg},
+        {"job": job, "live": page.live, "flash": msg, "run": run},
         page.login,
     )
 
@@ -99,6 +104,8 @@ async def start_publish(
     tree = await publish_source(db, live_tree)
     if tree == live_tree:
         return see_other("/editor/publiceren?msg=no_changes")
+    if not (await asyncio.to_thread(run_tree, tree)).ok:
+        return see_other("/editor/publiceren?msg=scenarios")
     try:
         job = await start_job(db, login.user.username, now)
     except PublishBusy:
