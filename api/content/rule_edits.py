@@ -373,7 +373,11 @@ def scenario_item(typed: ScenarioInput, book: RuleBook) -> dict[str, Any]:
         try:
             parse_household(household, book=book)
         except InvalidHousehold as exc:
-            problems.append(Problem(exc.field.split("[")[0].split(".")[0], "household", str(exc)))
+            fact = exc.field.split("[")[0].split(".")[0]
+            shown = (
+                fact if fact in (*TEXT_FACTS, *BOOL_FACTS, *NUMBER_FACTS, "children") else "other"
+            )
+            problems.append(Problem(shown, "household", str(exc)))
     expect: dict[str, Any] = {"outcome": typed.outcome}
     keys = ("amount_per_month", "amount_per_year")
     expect.update({k: v for k, v in typed.keep.items() if k not in ("outcome", *keys)})

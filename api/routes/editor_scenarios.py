@@ -30,11 +30,10 @@ from api.content.rule_edits import (
     scenario_edit,
     write_scenario,
 )
-from api.content.rules import SchemeFolder, run_tree, scenario_file
+from api.content.rules import SchemeFolder, run_tree, scenario_file, visible_schemes
 from api.content.sourcetext import get_value
 from api.deps import DbDep, NowDep
 from api.pages import render, see_other
-from api.routes.editor_rules import schemes_for
 from benefits_rules.household import HOUSING_VALUES
 from benefits_rules.result import OUTCOMES
 
@@ -48,7 +47,8 @@ SHOWN = {*TEXT_FACTS, *BOOL_FACTS, *NUMBER_FACTS, "children"}
 
 def _schemes(login: LoginSession, tree: Mapping[str, str]) -> list[SchemeFolder]:
     """The schemes with scenarios: those with texts (a parameter set is not evaluated alone)."""
-    return [s for s in schemes_for(login, tree) if f"{s.folder}/texts.yaml" in tree]
+    visible = visible_schemes(tree, login.user.municipality or None)
+    return [s for s in visible if f"{s.folder}/texts.yaml" in tree]
 
 
 @router.get("")

@@ -302,19 +302,18 @@ async def _scenarios_guard_the_rules(setup: Setup) -> None:
 
 
 def _fixed(tree: dict[str, str], result: object) -> dict[str, str]:
-    """The scenario file with the failing scenario's expected monthly amount set to what came
-    out (a test shortcut for an editor checking each one by hand)."""
+    """The scenario file with the failing scenario's expected amounts set to what came out (a
+    test shortcut for an editor checking each one by hand)."""
     from api.content.sourcetext import set_key
     from benefits_rules.scenarios import ScenarioResult
 
     assert isinstance(result, ScenarioResult)
-    assert [d.key for d in result.differences] == ["amount_per_month"]
     path = "benefits_rules/data/" + result.scenario.file
     where = ["scenarios", result.scenario.index, "expect"]
     changed = dict(tree)
-    changed[path] = set_key(
-        path, tree[path], where, "amount_per_month", result.actual["amount_per_month"]
-    )
+    for difference in result.differences:
+        assert difference.key.startswith("amount_"), difference
+        changed[path] = set_key(path, changed[path], where, difference.key, difference.actual)
     return changed
 
 
