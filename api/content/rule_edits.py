@@ -13,26 +13,21 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
-import yaml
-
 from api.content.rules import rules_book
 from api.content.sourcetext import (
     SourceError,
-    append_item,
     get_value,
     remove_key,
-    replace_item,
     set_key,
 )
-from benefits_rules import InvalidHousehold, parse_household
 from benefits_rules.errors import RuleDataError
 from benefits_rules.model import RuleBook
-from benefits_rules.schema import MODE_CHOICES, SCHEMA_VERSION
+from benefits_rules.schema import MODE_CHOICES
 from benefits_rules.schemes import CALCULATORS
 
 __all__ = [
@@ -40,14 +35,12 @@ __all__ = [
     "ParamInput",
     "Problem",
     "Rejected",
-    "ScenarioInput",
+    "check_rules",
     "fingerprint",
     "is_nullable",
     "new_period",
     "param_edit",
     "read_number",
-    "scenario_edit",
-    "write_scenario",
 ]
 
 MAX_NOTE_CHARS = 500
@@ -172,7 +165,7 @@ def _date_field(name: str, typed: str, today: date, problems: list[Problem]) -> 
     return found
 
 
-def _check_rules(tree: Mapping[str, str]) -> RuleBook:
+def check_rules(tree: Mapping[str, str]) -> RuleBook:
     try:
         return rules_book(tree)
     except RuleDataError as exc:
@@ -235,7 +228,7 @@ def changed_tree(tree: Mapping[str, str], path: str, text: str) -> dict[str, str
 
 def check_param(tree: Mapping[str, str], path: str, name: str, values: Mapping[str, Any]) -> None:
     """Refuse a parameter change that leaves the draft's rules unreadable."""
-    _check_rules(changed_tree(tree, path, apply_param(path, tree[path], name, values)))
+    check_rules(changed_tree(tree, path, apply_param(path, tree[path], name, values)))
 
 
 @dataclass(frozen=True)
@@ -289,135 +282,5 @@ def new_period(
     except SourceError as exc:
         raise Rejected([Problem("file", "file", str(exc))]) from exc
     result = NewPeriod(path, text, latest, previous)
-    _check_rules({**tree, latest: previous, path: text})
+    check_rules({**tree, latest: previous, path: text})
     return result
-
-
-@dataclass(frozen=True)
-class ScenarioInput:
-    """The scenario form: the household's facts as typed (fact -> text) and what to expect."""
-
-    scheme: str
-    name: str
-    facts: Mapping[str, str]
-    other: str
-    outcome: str
-    amount: str
-    period: Literal["month", "year"]
-    keep: Mapping[str, Any] = field(default_factory=dict)  # other expectations, kept as they were
-
-
-BOOL_FACTS = ("has_partner", "health_insured", "receives_bijstand")
-NUMBER_FACTS = (
-    "age",
-    "partner_age",
-    "annual_income",
-    "net_monthly_income",
-    "assets",
-    "rent",
-    "co_residents_21_plus",
-    "months_on_low_income",
-)
-TEXT_FACTS = ("reference_date", "municipality", "housing")
-
-
-def _household(typed: ScenarioInput, problems: list[Problem]) -> dict[str, Any]:
-    household: dict[str, Any] = {}
-    for fact in TEXT_FACTS:
-        if typed.facts.get(fact, "").strip():
-            household[fact] = typed.facts[fact].strip()
-    for fact in BOOL_FACTS:
-        answer = typed.facts.get(fact, "")
-        if answer in ("ja", "nee"):
-            household[fact] = answer == "ja"
-    for fact in NUMBER_FACTS:
-        written = typed.facts.get(fact, "").strip()
-        if not written:
-            continue
-        try:
-            number = read_number(written)
-        except ValueError:
-            problems.append(Problem(fact, "not_a_number"))
-            continue
-        whole = number == number.to_integral_value()
-        household[fact] = int(number) if whole else float(number)
-    ages = typed.facts.get("children", "").strip()
-    if ages:
-        try:
-            household["children"] = [{"age": int(a)} for a in re.split(r"[,\s]+", ages) if a]
-        except ValueError:
-            problems.append(Problem("children", "not_a_number"))
-    elif typed.facts.get("children_none") == "ja":
-        household["children"] = []
-    if typed.other.strip():
-        try:
-            other = yaml.safe_load(typed.other)
-        except yaml.YAMLError:
-            other = None
-        if not isinstance(other, dict):
-            problems.append(Problem("other", "yaml"))
-        else:
-            household.update(other)
-    return household
-
-
-def scenario_item(typed: ScenarioInput, book: RuleBook) -> dict[str, Any]:
-    """The scenario as it goes into the file; raises :class:`Rejected` (every problem found).
-    The household is checked by benefits_rules' own parser against the draft's rules."""
-    problems: list[Problem] = []
-    name = " ".join(typed.name.split())
-    if not name:
-        problems.append(Problem("name", "empty"))
-    household = _household(typed, problems)
-    if not problems:
-        try:
-            parse_household(household, book=book)
-        except InvalidHousehold as exc:
-            fact = exc.field.split("[")[0].split(".")[0]
-            shown = (
-                fact if fact in (*TEXT_FACTS, *BOOL_FACTS, *NUMBER_FACTS, "children") else "other"
-            )
-            problems.append(Problem(shown, "household", str(exc)))
-    expect: dict[str, Any] = {"outcome": typed.outcome}
-    keys = ("amount_per_month", "amount_per_year")
-    expect.update({k: v for k, v in typed.keep.items() if k not in ("outcome", *keys)})
-    if typed.amount.strip():
-        try:
-            amount = read_number(typed.amount)
-        except ValueError:
-            amount = Decimal("0.5")
-        if amount != amount.to_integral_value() or amount < 0:
-            problems.append(Problem("amount", "not_whole"))
-        else:
-            expect["amount_per_month" if typed.period == "month" else "amount_per_year"] = int(
-                amount
-            )
-    if problems:
-        raise Rejected(problems)
-    return {"name": name, "household": household, "expect": expect}
-
-
-def scenario_edit(tree: Mapping[str, str], typed: ScenarioInput) -> dict[str, Any]:
-    """The scenario as it goes into the file, checked against the draft's rules."""
-    return scenario_item(typed, _check_rules(tree))
-
-
-def write_scenario(path: str, text: str, scheme: str, item: Any, index: int | None) -> str:
-    """The scenario file ``path`` ("" when it is new) with ``item`` added (``index`` None) or
-    replacing scenario ``index``."""
-    try:
-        if not text:
-            header = f"schema_version: {SCHEMA_VERSION}\nscheme: {scheme}\nscenarios:\n"
-            return header + _first_item(path, item)
-        if index is None:
-            return append_item(path, text, ["scenarios"], item)
-        return replace_item(path, text, ["scenarios"], index, item)
-    except SourceError as exc:
-        raise Rejected([Problem("file", "file", str(exc))]) from exc
-
-
-def _first_item(path: str, item: dict[str, Any]) -> str:
-    # A new file: one item written the same way append_item writes them, checked by reading.
-    seed = "scenarios:\n  - name: x\n"
-    written = replace_item(path, seed, ["scenarios"], 0, item)
-    return written[len("scenarios:\n") :].rstrip("\n") + "\n"

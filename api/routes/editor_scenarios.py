@@ -19,18 +19,16 @@ from api.auth.sessions import LoginSession
 from api.content import drafts
 from api.content.access import LiveDep
 from api.content.files import RULES_PREFIX
-from api.content.rule_edits import (
+from api.content.rule_edits import Problem, Rejected, fingerprint
+from api.content.rules import SchemeFolder, run_tree, scenario_file, visible_schemes
+from api.content.scenario_edits import (
     BOOL_FACTS,
     NUMBER_FACTS,
     TEXT_FACTS,
-    Problem,
-    Rejected,
     ScenarioInput,
-    fingerprint,
     scenario_edit,
     write_scenario,
 )
-from api.content.rules import SchemeFolder, run_tree, scenario_file, visible_schemes
 from api.content.sourcetext import get_value
 from api.deps import DbDep, NowDep
 from api.pages import render, see_other
@@ -100,6 +98,8 @@ def _form_of(item: Mapping[str, Any]) -> dict[str, str]:
     form["period"] = "year" if yearly is not None else "month"
     amount = yearly if yearly is not None else monthly
     form["amount"] = "" if amount is None else str(amount)
+    indicative = expect.get("indicative")
+    form["indicative"] = "" if indicative is None else ("ja" if indicative else "nee")
     return form
 
 
@@ -200,7 +200,8 @@ async def save(
 ) -> Response:
     raw = await request.form()
     form = {key: str(raw.get(key, ""))[:2000] for key in (*FORM_FACTS, "other", "name")}
-    form.update({key: str(raw.get(key, ""))[:200] for key in ("outcome", "amount", "period")})
+    shortish = ("outcome", "amount", "period", "indicative")
+    form.update({key: str(raw.get(key, ""))[:200] for key in shortish})
     scheme = str(raw.get("scheme", ""))[:80]
     file = str(raw.get("bestand", ""))[:200]
     seen = str(raw.get("seen", ""))[:64]
@@ -240,6 +241,7 @@ async def save(
         outcome=form["outcome"] if form["outcome"] in OUTCOMES else "eligible",
         amount=form["amount"],
         period=period,
+        indicative=form["indicative"],
         keep=dict(existing.get("expect") or {}) if existing else {},
     )
     path = scenario_file(scheme)

@@ -82,13 +82,13 @@ def test_a_scheme_shows_every_parameter_in_human_units(client: TestClient) -> No
     assert page.status_code == 200
     assert "Alle 24 scenario's kloppen met het concept." in page.text
     assert "Vanaf 2026-01-01 tot en met 2026-12-31" in page.text
-    row = re.search(r'<tr id="2026-01-01-standaardpremie">(.*?)</tr>', page.text, re.S)
+    row = re.search(r'<tr id="param-2026-01-01-standaardpremie">(.*?)</tr>', page.text, re.S)
     assert row is not None
     assert "2.119" in row.group(1)
     assert "euro per jaar" in row.group(1)
     assert "nee: indicatie" in row.group(1)  # unverified, visibly
     percent = re.search(
-        r'<tr id="2026-01-01-normpremie_pct_drempel_single">(.*?)</tr>', page.text, re.S
+        r'<tr id="param-2026-01-01-normpremie_pct_drempel_single">(.*?)</tr>', page.text, re.S
     )
     assert percent is not None
     assert "1,912" in percent.group(1)

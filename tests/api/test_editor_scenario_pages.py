@@ -120,6 +120,7 @@ def test_editing_a_scenario_keeps_its_other_expectations(client: TestClient) -> 
     assert form.status_code == 200
     assert "verwacht <mark>129</mark>, uitkomst <mark>137</mark>" in form.text
     assert 'name="annual_income" type="text" value="20000"' in form.text
+    assert '<option value="ja" selected>ja, een indicatie</option>' in form.text
     seen = _SEEN.search(form.text)
     assert seen is not None
     fields = {
@@ -129,10 +130,12 @@ def test_editing_a_scenario_keeps_its_other_expectations(client: TestClient) -> 
         "name": FIRST.replace("129", "137"),
         "amount": "137",
         "annual_income": "20000",
+        "indicative": "ja",
     }
     assert new_scenario(editor, **fields).status_code == 303
     first = yaml.safe_load(draft(client)[FILE])["scenarios"][0]
     assert first["expect"]["amount_per_month"] == 137
+    assert first["expect"]["indicative"] is True
     assert first["expect"]["reasons"] == {
         "age": True,
         "health_insured": True,
