@@ -12,11 +12,11 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
 from tests.conftest import new_workspace_stack, running
 
-from .support import DESKTOP, Site, create_account, log_in_as_editor
+from .support import Site, desktop_tab, editor_on_stack
 
 pytestmark = [pytest.mark.browser, pytest.mark.stack]
 
@@ -43,13 +43,6 @@ def patient_expect() -> Iterator[None]:
     expect.set_options(timeout=5_000)  # Playwright's default
 
 
-def _tab(chromium: Browser) -> Page:
-    context = chromium.new_context(viewport=DESKTOP, locale="nl-NL", timezone_id="Europe/Amsterdam")
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    return page
-
-
 def _answer(question: str) -> str:
     """A single resident of 30 without a partner, insured, 20.000 a year, 148.000 saved."""
     q = question.lower()
@@ -70,7 +63,7 @@ def _answer(question: str) -> str:
 
 def _zorgtoeslag_for_a_new_resident(chromium: Browser, url: str) -> str:
     """A new resident asks the widget about zorgtoeslag and answers every question: the result."""
-    page = _tab(chromium)
+    page = desktop_tab(chromium)
     site = Site(url=url, context=page.context, page=page)
     page.on("pageerror", lambda error: site.problems.append(f"script error: {error}"))
     try:
@@ -99,16 +92,7 @@ def test_an_editor_raises_a_limit_fixes_the_scenario_and_residents_get_it(
     assert "Zorgtoeslag: ongeveer" not in before
     assert re.search(r"geen recht op:?\s+(- )?Zorgtoeslag", before), before
 
-    username, password = create_account(
-        {
-            "RONDKOMEN_ENVIRONMENT": "test",
-            "RONDKOMEN_DATABASE_URL": str(workspace_stack.database_url),  # type: ignore[attr-defined]
-        },
-        "editor",
-        "Redactie",
-    )
-    editor = _tab(chromium)
-    log_in_as_editor(editor, url, username, password)
+    editor = editor_on_stack(chromium, workspace_stack)
 
     # The limit, in euro, with its source and the day it was checked.
     editor.get_by_role("link", name="Regelingen", exact=True).click()
