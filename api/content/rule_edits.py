@@ -62,6 +62,7 @@ ProblemCode = Literal[
     "name",
     "file",
     "yaml",
+    "null_verified",
 ]
 
 
@@ -201,7 +202,7 @@ def param_edit(
     values["checked"] = _date_field("checked", typed.checked, today, problems)
     values["verified"] = typed.verified
     if typed.verified and values.get("value", 0) is None:
-        problems.append(Problem("verified", "empty"))
+        problems.append(Problem("verified", "null_verified"))
     values["note"] = " ".join(typed.note.split())[:MAX_NOTE_CHARS]
     if problems:
         raise Rejected(problems)

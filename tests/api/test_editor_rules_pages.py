@@ -163,6 +163,31 @@ def test_a_value_that_breaks_the_rules_is_refused_by_the_loader(client: TestClie
     assert "Vul dit in." in response.text
 
 
+def test_a_figure_that_was_not_found_stays_empty_and_cannot_be_verified(
+    client: TestClient,
+) -> None:
+    editor = logged_in(client, "eva", role=Role.EDITOR)
+    scheme = "/editor/regelingen/heerlen/kwijtschelding"
+    assert "niet gevonden" in editor.get(scheme).text
+    url = f"{scheme}/bewerk?periode=2026-01-01&parameter=costs_of_living_pct"
+    form = {
+        "periode": "2026-01-01",
+        "parameter": "costs_of_living_pct",
+        "seen": seen_of(editor, url),
+        "value": "",
+        "source": "https://wetten.overheid.nl/BWBR0047157/2022-09-17",
+        "verified": "ja",
+        "note": "NOT FOUND",
+    }
+    refused = editor.post(f"{scheme}/bewerk", form)
+    assert refused.status_code == 422
+    assert "Een bedrag dat niet gevonden is, kan niet gecontroleerd zijn." in refused.text
+    found = editor.post(f"{scheme}/bewerk", {**form, "value": "95", "note": "Found: 95 %."})
+    assert found.status_code == 303
+    path = "benefits_rules/data/municipalities/heerlen/kwijtschelding/2026-01-01.yaml"
+    assert "  costs_of_living_pct:\n    value: 95\n" in draft(client)[path]
+
+
 def test_a_colleagues_newer_save_is_a_conflict(client: TestClient) -> None:
     eva = logged_in(client, "eva", role=Role.EDITOR)
     bas = logged_in(client, "bas", role=Role.EDITOR)
