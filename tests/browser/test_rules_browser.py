@@ -95,7 +95,7 @@ def test_an_editor_raises_a_limit_fixes_the_scenario_and_residents_get_it(
     editor = editor_on_stack(chromium, workspace_stack)
 
     # The limit, in euro, with its source and the day it was checked.
-    editor.get_by_role("link", name="Regelingen", exact=True).click()
+    editor.get_by_label("Hoofdmenu").get_by_role("link", name="Regelingen").click()
     editor.get_by_role("link", name="Zorgtoeslag", exact=True).click()
     row = editor.locator("#param-2026-01-01-asset_limit_single")
     expect(row).to_contain_text("146.011")
@@ -124,7 +124,7 @@ def test_an_editor_raises_a_limit_fixes_the_scenario_and_residents_get_it(
     expect(editor.locator("#param-2026-01-01-asset_limit_single")).to_contain_text("150.000")
 
     # No publishing while a scenario fails.
-    editor.get_by_role("link", name="Publiceren", exact=True).click()
+    editor.get_by_label("Hoofdmenu").get_by_role("link", name="Publiceren").click()
     expect(editor.get_by_role("heading", name="Eerst de scenario's")).to_be_visible()
     expect(editor.get_by_role("button", name="Publiceren", exact=True)).to_have_count(0)
 
@@ -145,7 +145,7 @@ def test_an_editor_raises_a_limit_fixes_the_scenario_and_residents_get_it(
     expect(editor.get_by_text(FIXED)).to_be_visible()
 
     # Still the live rules for residents until the publish.
-    editor.get_by_role("link", name="Publiceren", exact=True).click()
+    editor.get_by_label("Hoofdmenu").get_by_role("link", name="Publiceren").click()
     expect(editor.get_by_text("Inwoners zien nu versie 1.")).to_be_visible()
     clicked = time.monotonic()
     editor.get_by_role("button", name="Publiceren", exact=True).click()
