@@ -77,6 +77,9 @@ def _line(result: Mapping[str, Any], text: Text) -> str:
     amount = _amount(result, text)
     if amount:
         parts.append(amount)
+    if result.get("indicative"):
+        # It rests on a figure nobody has checked at an official source yet (verified: false).
+        parts.append(text("check_result_indicative"))
     why = _why(result)
     if why:
         parts.append(why)
@@ -117,7 +120,15 @@ def short_result(evaluation: Mapping[str, Any], text: Text) -> str:
             text("check_result_not_eligible_header")
             + "\n"
             + "\n".join(
-                f"- {r.get('title')}: {_why_not(r)}" if _why_not(r) else f"- {r.get('title')}"
+                " ".join(
+                    part
+                    for part in (
+                        f"- {r.get('title')}:" if _why_not(r) else f"- {r.get('title')}",
+                        _why_not(r),
+                        text("check_result_indicative") if r.get("indicative") else "",
+                    )
+                    if part
+                )
                 for r in missed
             )
         )

@@ -36,6 +36,8 @@ from api.routes import (
     editor_municipality,
     editor_publish,
     editor_review,
+    editor_rules,
+    editor_scenarios,
     editor_try,
     editor_understanding,
     health,
@@ -140,6 +142,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(editor_publish.router)
     app.include_router(editor_municipality.router)
     app.include_router(admin.router)
+    app.include_router(editor_rules.router)
+    app.include_router(editor_scenarios.router)
     pages.install(app, municipality)
     app.mount("/widget", StaticFiles(directory=settings.widget_dir, check_dir=False), name="widget")
     return app

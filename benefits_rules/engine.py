@@ -26,14 +26,22 @@ def evaluate(
     household: Mapping[str, Any] | Household,
     schemes: Sequence[str] | None = None,
     rules_dir: Path | None = None,
+    *,
+    book: RuleBook | None = None,
 ) -> Evaluation:
     """Which schemes the household probably gets, why, and how much.
 
     ``schemes=None`` means all national schemes plus those of the household's municipality.
     Raises :class:`InvalidHousehold` for bad input and :class:`UnknownScheme` for a bad key.
+    ``book``: rules already read (e.g. an editor's draft), instead of ``rules_dir``.
     """
-    book = load_rules(rules_dir)
-    hh = household if isinstance(household, Household) else parse_household(household, rules_dir)
+    if book is None:
+        book = load_rules(rules_dir)
+    hh = (
+        household
+        if isinstance(household, Household)
+        else parse_household(household, rules_dir, book=book)
+    )
     keys = resolve_schemes(book, hh, schemes)
     cache: dict[Any, Any] = {}  # shared by the schemes of this household
     contexts: dict[int, Context] = {}  # one per norms version

@@ -123,15 +123,15 @@ def _read_versions(
         if index + 1 == len(versions):
             chained.append(version)  # the latest period ends at its valid_until, if it has one
             break
-        if version.valid_to is not None:
+        until = versions[index + 1].valid_from - timedelta(days=1)
+        if version.valid_to is not None and version.valid_to != until:
             raise RuleDataError(
                 version.file,
                 None,
                 "valid_until",
-                "only the latest period file ends with valid_until; "
-                "earlier ones end the day before the next file",
+                f"is {version.valid_to}, but an earlier period ends the day before the next "
+                f"file: {until} (or leave valid_until out)",
             )
-        until = versions[index + 1].valid_from - timedelta(days=1)
         chained.append(dataclasses.replace(version, valid_to=until))
     return tuple(chained)
 

@@ -34,6 +34,8 @@ class Param:
     verified: bool
     note: str = ""
     line: int = 0
+    # The day an editor last checked the figure against its source (optional).
+    checked: date | None = None
 
     @property
     def required(self) -> int:
@@ -54,6 +56,7 @@ class ModeParam:
     verified: bool
     note: str = ""
     line: int = 0
+    checked: date | None = None
 
 
 def spec(unit: str, *, nullable: bool = False, optional: bool = False) -> dict[str, Any]:

@@ -37,6 +37,7 @@ from .household import (
     ChildrenFact,
     Household,
 )
+from .model import RuleBook
 from .money import euro_to_cents
 
 CHILDCARE_KEYS = ("uses_paid_childcare", "parents_work_or_study", "children")
@@ -228,8 +229,12 @@ def _assets(field: str, value: Any) -> int:
     return _money(field, value, allow_negative=True)
 
 
-def parse_household(data: Mapping[str, Any], rules_dir: Path | None = None) -> Household:
-    """Check and convert raw facts. Raises :class:`InvalidHousehold` naming the bad field."""
+def parse_household(
+    data: Mapping[str, Any], rules_dir: Path | None = None, *, book: RuleBook | None = None
+) -> Household:
+    """Check and convert raw facts. Raises :class:`InvalidHousehold` naming the bad field.
+
+    The known municipalities come from ``book`` when given, else from ``rules_dir``."""
     if not isinstance(data, Mapping):
         raise InvalidHousehold("household", "must be a JSON object")
     for key in data:
@@ -241,7 +246,7 @@ def parse_household(data: Mapping[str, Any], rules_dir: Path | None = None) -> H
         isinstance(name, str) and name in ASKABLE_FACTS for name in unknown_raw
     ):
         raise InvalidHousehold("unknown_facts", "must be a list of household fact names")
-    municipality = _choice_municipality(data.get("municipality"), rules_dir)
+    municipality = _choice_municipality(data.get("municipality"), rules_dir, book)
     ref = data.get("reference_date")
     has_partner = _bool("has_partner", data.get("has_partner"))
     if has_partner is False and data.get("partner_age") is not None:
@@ -272,12 +277,12 @@ def parse_household(data: Mapping[str, Any], rules_dir: Path | None = None) -> H
     )
 
 
-def _choice_municipality(value: Any, rules_dir: Path | None) -> StrFact:
+def _choice_municipality(value: Any, rules_dir: Path | None, book: RuleBook | None) -> StrFact:
     if value is None:
         return None
     if _is_unknown(value):
         return UNKNOWN
     from .loader import load_rules  # local import: the loader imports this module's types
 
-    known = tuple(load_rules(rules_dir).municipalities)
+    known = tuple((book or load_rules(rules_dir)).municipalities)
     return _choice("municipality", value, known)

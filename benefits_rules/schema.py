@@ -15,6 +15,7 @@ Period file ``<scheme>/<valid_from>.yaml``::
         valid_from: 2026-01-01
         source: https://...
         verified: true
+        checked: 2026-11-30        # optional: the day an editor last checked it at the source
         note: optional remark for editors
 
 Texts file ``<scheme>/texts.yaml`` holds the Dutch B1 title, reason texts and notes.
@@ -183,7 +184,9 @@ def _read_parameter(
     reader: FileReader, entry: MarkedDict, name: str, meta: Mapping[str, Any], valid_from: date
 ) -> Param | ModeParam:
     path = f"parameters.{name}"
-    reader.only(entry, ("value", "unit", "valid_from", "source", "verified", "note"), path)
+    reader.only(
+        entry, ("value", "unit", "valid_from", "source", "verified", "checked", "note"), path
+    )
     unit = reader.text(entry, "unit", path)
     if unit not in UNITS:
         reader.fail(entry.line_of("unit"), f"{path}.unit", f"unknown unit (use {', '.join(UNITS)})")
@@ -203,6 +206,7 @@ def _read_parameter(
     source = url_field(reader, entry, "source", path)
     verified = reader.get(entry, "verified", bool, path)
     note = reader.text(entry, "note", path, required=False)
+    checked = reader.get(entry, "checked", date, path, required=False)
     if "value" not in entry:
         reader.fail(entry.line, f"{path}.value", "is required (use null if not found)")
     raw = entry["value"]
@@ -211,7 +215,7 @@ def _read_parameter(
         choices = MODE_CHOICES.get(name, ())
         if raw not in choices:
             reader.fail(line, f"{path}.value", f"must be one of {', '.join(choices)}")
-        return ModeParam(name, raw, since, source, verified, note, line)
+        return ModeParam(name, raw, since, source, verified, note, line, checked)
     if raw is None:
         if not meta.get("nullable"):
             reader.fail(line, f"{path}.value", "must have a value for this calculator")
@@ -221,7 +225,7 @@ def _read_parameter(
                 f"{path}.verified",
                 "a figure that was not found cannot be verified",
             )
-        return Param(name, None, unit, since, source, verified, note, line)
+        return Param(name, None, unit, since, source, verified, note, line, checked)
     return Param(
         name,
         _number(reader, raw, unit, line, f"{path}.value"),
@@ -231,6 +235,7 @@ def _read_parameter(
         verified,
         note,
         line,
+        checked,
     )
 
 

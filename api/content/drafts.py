@@ -24,7 +24,7 @@ from api import audit
 from api.auth.models import CounsellorUser
 from api.content import b1, placeholders
 from api.content.catalog import Item, build_catalog, intent_file, parse_item_id
-from api.content.files import content_root, read_published
+from api.content.files import RULES_PREFIX, content_root, read_published
 from api.content.models import ContentDraftFile
 from api.content.scope import Scope, scope_of
 from api.content.sourcetext import SourceError, get_value, set_value, split_examples, with_examples
@@ -34,14 +34,17 @@ __all__ = [
     "Conflict",
     "DraftRow",
     "ExampleChange",
+    "FileChange",
     "Refused",
     "add_example",
     "change_examples",
     "check_value",
     "clear_published",
+    "conflict_in",
     "draft_files",
     "draft_tree",
     "save_file",
+    "save_files",
     "save_item",
 ]
 
@@ -142,7 +145,9 @@ async def draft_tree(
     pages that show files filter the tree with the scope.
     """
     rows = await _rows(db)
-    draft = {path: r.text for path, r in rows.items() if path in live_tree and scope.allows(path)}
+    mine = {path: r.text for path, r in rows.items() if scope.allows(path)}
+    # A file the draft adds (a new rules period) is in the tree too; other rows are leftovers.
+    draft = {p: text for p, text in mine.items() if p in live_tree or p.startswith(RULES_PREFIX)}
     return {**live_tree, **draft}
 
 
@@ -163,7 +168,7 @@ async def _write_once(
     rows = await _rows(db, list(edit.changes))
     for path, change in edit.changes.items():
         row = rows.get(path)
-        before = row.text if row else live[path]
+        before = row.text if row else live.get(path, "")  # "": a file the draft adds
         after = change(before, row)
         if after == before:
             continue
@@ -172,7 +177,7 @@ async def _write_once(
             statement: Any = insert.values(
                 path=path, text=after, revision=1, updated_by=user.username, updated_at=now
             ).on_conflict_do_nothing(index_elements=["path"])
-        elif after == live[path]:
+        elif after == live.get(path, ""):
             # Changed back to what residents see: no longer part of the draft.
             statement = delete(T).where(T.path == path, T.revision == row.revision)
         else:
@@ -222,6 +227,29 @@ async def _write(
             await _rollback(db)
         await asyncio.sleep(random.uniform(0.005, 0.05))  # spread the retries
     raise RuntimeError("the draft kept changing; try again")
+
+
+FileChange = Callable[[str, DraftRow | None], str]
+
+
+async def save_files(
+    db: AsyncSession,
+    changes: Mapping[str, FileChange],
+    user: CounsellorUser,
+    *,
+    now: datetime | None = None,
+    live: Mapping[str, str] | None = None,
+) -> None:
+    """Apply changes to whole files (path -> text before -> text after) in one go, with the same
+    compare-and-set and audit as every other save. A change raises :class:`Conflict` when the
+    file no longer says what the editor saw; a path the live tree lacks is a new file ("")."""
+    await _write(db, _Edit(dict(changes)), _live(live), user, now or _now())
+
+
+async def conflict_in(db: AsyncSession, path: str) -> Conflict:
+    """A conflict on ``path``, naming who saved its draft last and when."""
+    row = (await _rows(db, [path])).get(path)
+    return Conflict(None, row.by if row else None, row.at if row else None)
 
 
 def check_value(item: Item, value: str) -> Refused | None:

@@ -17,6 +17,7 @@ from benefits_rules.texts import content_root
 __all__ = [
     "CONTENT_GLOBS",
     "REPO_ROOT",
+    "RULES_PREFIX",
     "content_root",
     "is_content_path",
     "read_published",
@@ -35,12 +36,14 @@ CONTENT_GLOBS: tuple[str, ...] = (
     "actions/rephrase.nl.yml",
     "api/texts.nl.yml",
     "web_widget/strings.nl.json",
-    # The rule data: national rules and texts are shared; each municipality's folder (its facts
-    # in municipality.yaml, its schemes) is its own (api/content/scope.py). All of it, because
-    # the rules read the whole folder from the live version (benefits_rules/loader.py).
-    "benefits_rules/data/*.yaml",
+    # The rule data and the scenarios that check it: national rules and texts are shared; each
+    # municipality's folder (its facts in municipality.yaml, its schemes) is its own
+    # (api/content/scope.py). All of it, because the rules read the whole folder from the live
+    # version (benefits_rules/loader.py).
     "benefits_rules/data/**/*.yaml",
 )
+# Where the rule data sits in a tree (the same folder the rules' loader reads under a root).
+RULES_PREFIX = "benefits_rules/data/"
 
 
 def is_content_path(relative: str) -> bool:
@@ -60,9 +63,6 @@ def read_tree(root: Path) -> dict[str, str]:
             if path.is_file():
                 found[path.relative_to(root).as_posix()] = path.read_text(encoding="utf-8")
     return dict(sorted(found.items()))
-
-
-RULES_PREFIX = "benefits_rules/data/"
 
 
 def read_published(root: Path) -> dict[str, str]:

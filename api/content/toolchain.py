@@ -3,7 +3,8 @@
 The API never imports Rasa (different Python environments). Commands run from the repository,
 so Rasa's training cache (``.rasa/cache``) is shared with ``make train``: a change to texts only
 reuses the trained NLU and dialogue parts and is quick. The rules, stories and held-out split
-come from the repository; the domain and the examples from the build.
+come from the repository; the domain and the examples from the build. (The rules step runs in the
+API itself: api/content/rules.py.)
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,19 +105,6 @@ class Toolchain:
         warnings = [line.strip() for line in output.splitlines() if "UserWarning" in line]
         if warnings:
             raise StepFailed(text("publish_validate_warnings") + "\n" + "\n".join(warnings))
-
-    async def rules_scenarios(self, build: Path) -> None:
-        # ADAPTER: the rules scenarios are data run by a test module; run it as it is.
-        argv = [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "tests/benefits_rules/test_benefits_scenarios.py",
-        ]
-        await self._run("rules", argv, build / "logs" / "rules.log")
 
     async def train(self, build: Path) -> Path:
         argv = self._rasa(

@@ -31,6 +31,7 @@ from api.content.publish import (
     run_publish,
     start_job,
 )
+from api.content.rules import run_tree
 from api.content.scope import Scope, scope_of
 from api.content.switch import SwitchFailed
 from api.content.version_tables import ContentVersion
@@ -43,7 +44,7 @@ from api.pages import render, see_other
 router = APIRouter(prefix="/editor", include_in_schema=False)
 
 # What the page says after a redirect (the Dutch is in api/templates/editor/_labels.html).
-Flash = Literal["started", "restored", "no_changes", "busy"]
+Flash = Literal["started", "restored", "no_changes", "busy", "scenarios"]
 
 
 def _publisher(request: Request) -> Publisher:
@@ -95,6 +96,10 @@ async def publish_page(
         if job is not None
         else None
     )
+    publisher = _publisher(request)
+    tree = await publish_source(db, publisher.workspace.tree(page.live), scope_of(page.login.user))
+    # What the rules step would say, before anyone starts: a failing scenario stops a publish.
+    run = await asyncio.to_thread(run_tree, tree)
     return render(
         request,
         "editor/publiceren.html",
@@ -104,6 +109,7 @@ async def publish_page(
             "show_error": starter == page.login.user.municipality,
             "live": page.live,
             "flash": msg,
+            "run": run,
         },
         page.login,
     )
@@ -119,6 +125,8 @@ async def start_publish(
     tree = await publish_source(db, live_tree, scope_of(login.user))
     if tree == live_tree:
         return see_other("/editor/publiceren?msg=no_changes")
+    if not (await asyncio.to_thread(run_tree, tree)).ok:
+        return see_other("/editor/publiceren?msg=scenarios")
     try:
         job = await start_job(db, login.user.username, now)
     except PublishBusy:

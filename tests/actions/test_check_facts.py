@@ -80,6 +80,44 @@ def test_the_short_result_names_amount_why_and_how_to_apply_without_empty_bullet
     assert "- \n" not in detail
 
 
+def test_a_result_on_an_unchecked_figure_says_indicatie_in_its_own_line() -> None:
+    """A scheme whose result rests on a figure with verified: false is marked where the
+    resident reads it, not only in the details."""
+    evaluation = {
+        "schemes": {
+            "zorgtoeslag": {
+                "title": "Zorgtoeslag",
+                "outcome": "eligible",
+                "amount_min": 129,
+                "amount_max": 129,
+                "amount_period": "month",
+                "indicative": True,
+                "reasons": [],
+            },
+            "huurtoeslag": {
+                "title": "Huurtoeslag",
+                "outcome": "eligible",
+                "amount_min": 200,
+                "amount_max": 200,
+                "amount_period": "month",
+                "indicative": False,
+                "reasons": [],
+            },
+            "kindgebonden_budget": {
+                "title": "Kindgebonden budget",
+                "outcome": "not_eligible",
+                "indicative": True,
+                "reasons": [{"met": False, "text": "Uw vermogen is te hoog."}],
+            },
+        }
+    }
+    marker = _text("check_result_indicative")
+    lines = short_result(evaluation, _text).splitlines()
+    assert f"- Zorgtoeslag: ongeveer 129 euro per maand. {marker}" in lines
+    assert "- Huurtoeslag: ongeveer 200 euro per maand." in lines
+    assert f"- Kindgebonden budget: Uw vermogen is te hoog. {marker}" in lines
+
+
 def test_a_typed_yes_or_title_follows_the_button_of_the_last_message() -> None:
     from actions.check_steering import typed_button
 

@@ -166,3 +166,27 @@ def test_rasa_servers_fetch_a_versions_model_only_with_their_token(
     assert editor.get(url).status_code == 403
     missing = client.get("/internal/models/99.tar.gz", params={"token": settings.rasa_token})
     assert missing.status_code == 404
+
+
+def test_a_failing_scenario_is_shown_before_and_a_publish_is_refused(client: TestClient) -> None:
+    from tests.api.test_editor_rules_pages import save_premie
+
+    editor = logged_in(client, "eva", role=Role.EDITOR)
+    assert save_premie(editor, "2.219").status_code == 303
+    page = editor.get("/editor/publiceren")
+    assert "Eerst de scenario" in page.text
+    failing = "alleenstaande met een laag inkomen krijgt de hoogste zorgtoeslag van 129 euro"
+    assert failing in page.text
+    assert 'action="/editor/publiceren"' not in page.text  # no button to start
+    response = editor.post("/editor/publiceren")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/editor/publiceren?msg=scenarios"
+    refused = editor.get(response.headers["location"])
+    assert "Niet gestart: niet elk scenario klopt met het concept." in refused.text
+
+    async def jobs(db: AsyncSession) -> int:
+        from api.content.version_tables import ContentJob
+
+        return len((await db.execute(select(ContentJob))).scalars().all())
+
+    assert in_db(client, jobs) == 0

@@ -1,4 +1,5 @@
-"""Scenario tests written as data (scenarios/*.yaml), named after the outcome for the resident.
+"""Scenario tests written as data (benefits_rules/data/scenarios/*.yaml), named after the outcome
+for the resident, run by the same runner the editors' workspace uses (benefits_rules.scenarios).
 
 Each scenario gives a household, the scheme and what must come out. Only the keys listed under
 ``expect`` are checked; ``reasons`` maps reason codes to met (true/false) and must match exactly
@@ -8,46 +9,30 @@ for the codes listed; ``not_checked_contains`` lists fragments that must appear.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
-from benefits_rules import evaluate
+from benefits_rules import load_rules
+from benefits_rules.errors import RuleDataError
+from benefits_rules.loader import DEFAULT_RULES_DIR
+from benefits_rules.scenarios import (
+    EXPECT_KEYS,
+    SCENARIOS_FOLDER,
+    Scenario,
+    check,
+    load_scenarios,
+    run_scenarios,
+)
+from tests.conftest import TEST_MUNICIPALITIES
 
-SCENARIO_DIR = Path(__file__).parent / "scenarios"
-EXPECT_KEYS = {
-    "outcome",
-    "amount_per_month",
-    "amount_per_year",
-    "amount_min",
-    "amount_max",
-    "reasons",
-    "missing",
-    "indicative",
-    "not_checked_contains",
-    "reason_text_contains",
-    "rules_period",
-}
-
-
-def _load() -> list[Any]:
-    cases = []
-    for path in sorted(SCENARIO_DIR.glob("*.yaml")):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for scenario in doc["scenarios"]:
-            name = f"{path.stem}: {scenario['name']}"
-            cases.append(pytest.param(doc["scheme"], scenario, id=name))
-    return cases
-
-
-CASES = _load()
+SCENARIOS = load_scenarios(DEFAULT_RULES_DIR / SCENARIOS_FOLDER, DEFAULT_RULES_DIR)
+CASES = [pytest.param(s, id=f"{s.scheme}: {s.name}") for s in SCENARIOS]
 
 
 def test_every_scheme_has_at_least_eight_scenarios() -> None:
     counts: dict[str, int] = {}
-    for case in CASES:
-        counts[case.values[0]] = counts.get(case.values[0], 0) + 1
+    for scenario in SCENARIOS:
+        counts[scenario.scheme] = counts.get(scenario.scheme, 0) + 1
     expected = {
         "zorgtoeslag",
         "huurtoeslag",
@@ -63,35 +48,111 @@ def test_every_scheme_has_at_least_eight_scenarios() -> None:
     assert all(count >= 8 for count in counts.values()), counts
 
 
-@pytest.mark.parametrize(("scheme", "scenario"), CASES)
-def test_scenario(scheme: str, scenario: dict[str, Any]) -> None:
-    expect = scenario["expect"]
-    assert set(expect) <= EXPECT_KEYS, f"unknown expectation keys: {set(expect) - EXPECT_KEYS}"
-    result = evaluate(scenario["household"], [scheme]).to_dict()["schemes"][scheme]
-    for key in (
-        "outcome",
-        "amount_per_month",
-        "amount_per_year",
-        "amount_min",
-        "amount_max",
-        "missing",
-        "indicative",
-    ):
-        if key in expect:
-            assert result[key] == expect[key], f"{key}: {result[key]!r} != {expect[key]!r}"
-    if "reasons" in expect:
-        got = {reason["code"]: reason["met"] for reason in result["reasons"]}
-        for code, met in expect["reasons"].items():
-            assert got.get(code) == met, f"reason {code}: {got.get(code)!r}, all: {got}"
-    for fragment in expect.get("not_checked_contains", []):
-        assert any(fragment in line for line in result["not_checked"]), (
-            f"{fragment!r} not in {result['not_checked']}"
-        )
-    for fragment in expect.get("reason_text_contains", []):
-        assert any(fragment in reason["text"] for reason in result["reasons"]), (
-            f"{fragment!r} not in {[r['text'] for r in result['reasons']]}"
-        )
-    if "rules_period" in expect:
-        assert result["rules_period"]["valid_from"] == expect["rules_period"]
-    if result["indicative"]:
-        assert any("indicatie" in line for line in result["not_checked"])
+@pytest.mark.parametrize("scenario", CASES)
+def test_scenario(scenario: Scenario) -> None:
+    assert set(scenario.expect) <= EXPECT_KEYS
+    result = check(scenario, load_rules(DEFAULT_RULES_DIR))
+    assert result.error is None, result.error
+    assert result.passed, "\n".join(
+        f"{d.key}: {d.actual!r} != {d.expected!r}" for d in result.differences
+    )
+
+
+def _copy(tmp_path: Path) -> Path:
+    import shutil
+
+    shutil.copytree(DEFAULT_RULES_DIR, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def test_a_changed_amount_fails_the_scenarios_that_rest_on_it(tmp_path: Path) -> None:
+    rules = _copy(tmp_path)
+    period = rules / "national" / "zorgtoeslag" / "2026-01-01.yaml"
+    text = period.read_text(encoding="utf-8")
+    period.write_text(text.replace("value: 211900", "value: 221900", 1), encoding="utf-8")
+    results = run_scenarios(rules)
+    assert len(results) == len(SCENARIOS)
+    failed = [r for r in results if not r.passed]
+    assert failed
+    assert {r.scheme for r in failed} == {"zorgtoeslag"}
+    first = next(r for r in failed if r.name.startswith("alleenstaande met een laag inkomen"))
+    assert first.scenario.household["annual_income"] == 20000
+    assert first.actual["amount_per_month"] == 129 + 8  # 100 euro a year more, 8 a month
+    assert [(d.key, d.expected, d.actual) for d in first.differences] == [
+        ("amount_per_month", 129, 137)
+    ]
+
+
+def test_every_expectation_key_is_compared(tmp_path: Path) -> None:
+    """A scenario that expects the wrong thing for each key fails on exactly that key."""
+    book = load_rules(DEFAULT_RULES_DIR)
+    household = {
+        "reference_date": "2026-03-01",
+        "age": 30,
+        "has_partner": False,
+        "health_insured": True,
+        "assets": 10000,
+        "annual_income": 20000,
+    }
+    wrong = {
+        "outcome": "not_eligible",
+        "amount_per_month": 1,
+        "amount_per_year": 1,
+        "amount_min": 1,
+        "amount_max": 1,
+        "missing": ["age"],
+        "indicative": False,
+        "reasons": {"income": False},
+        "not_checked_contains": ["niet te vinden"],
+        "reason_text_contains": ["niet te vinden"],
+        "rules_period": "2025-01-01",
+    }
+    assert set(wrong) == EXPECT_KEYS
+    for key, value in wrong.items():
+        scenario = Scenario("x.yaml", 0, "zorgtoeslag", key, household, {key: value})
+        result = check(scenario, book)
+        assert not result.passed, key
+        assert [d.key.split(".")[0] for d in result.differences] == [key]
+
+
+def test_a_bad_household_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    scenario = Scenario("x.yaml", 0, "zorgtoeslag", "x", {"age": "oud"}, {"outcome": "eligible"})
+    result = check(scenario, load_rules(DEFAULT_RULES_DIR))
+    assert not result.passed
+    assert result.error is not None
+    assert result.error.startswith("age")
+
+
+def test_scenario_files_are_checked(tmp_path: Path) -> None:
+    rules = _copy(tmp_path)
+    path = rules / SCENARIOS_FOLDER / "leergeld.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("outcome:", "uitkomst:", 1), encoding="utf-8"
+    )
+    with pytest.raises(RuleDataError, match="unknown expect keys"):
+        run_scenarios(rules)
+
+
+def test_extra_scenario_folders_run_too(tmp_path: Path) -> None:
+    """The fictional test municipality keeps its scenarios in tests/data."""
+    import shutil
+
+    rules = _copy(tmp_path)
+    shutil.copytree(TEST_MUNICIPALITIES / "proefdorp", rules / "municipalities" / "proefdorp")
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "sportbijdrage.yaml").write_text(
+        "schema_version: 1\n"
+        "scheme: sportbijdrage\n"
+        "scenarios:\n"
+        "  - name: met bijstand krijgt u 120 euro sportbijdrage\n"
+        "    household: {reference_date: '2026-03-01', municipality: proefdorp, age: 30,\n"
+        "                has_partner: false, children: [], co_residents_21_plus: 0,\n"
+        "                receives_bijstand: true}\n"
+        "    expect: {outcome: eligible, amount_per_year: 120}\n",
+        encoding="utf-8",
+    )
+    results = run_scenarios(rules, [extra])
+    assert len(results) == len(SCENARIOS) + 1
+    assert all(r.passed for r in results), [r.differences for r in results if not r.passed]
+    assert results[-1].scenario.file == "extra/sportbijdrage.yaml"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -66,14 +67,43 @@ def test_periods_chain_without_gaps() -> None:
         assert (last.month, last.day) == (12, 31)
 
 
-def test_only_the_latest_period_may_end_with_valid_until(rules_copy: Path) -> None:
+def test_an_earlier_period_may_only_end_the_day_before_the_next(rules_copy: Path) -> None:
     break_file(
         rules_copy,
         Path("national/zorgtoeslag/2025-01-01.yaml"),
         "valid_from: 2025-01-01\n",
         "valid_from: 2025-01-01\nvalid_until: 2025-06-30\n",
     )
-    with pytest.raises(RuleDataError, match="only the latest period file ends with valid_until"):
+    with pytest.raises(
+        RuleDataError, match="an earlier period ends the day before the next file: 2025-12-31"
+    ):
+        read_rules(rules_copy)
+
+
+def test_an_earlier_period_that_ends_the_day_before_the_next_is_valid(rules_copy: Path) -> None:
+    break_file(
+        rules_copy,
+        Path("national/zorgtoeslag/2025-01-01.yaml"),
+        "valid_from: 2025-01-01\n",
+        "valid_from: 2025-01-01\nvalid_until: 2025-12-31\n",
+    )
+    versions = read_rules(rules_copy).national["zorgtoeslag"].versions
+    assert [v.valid_to for v in versions] == [date(2025, 12, 31), date(2026, 12, 31)]
+
+
+def test_a_parameter_may_say_when_it_was_checked(rules_copy: Path) -> None:
+    relative = Path("national/zorgtoeslag/2026-01-01.yaml")
+    break_file(
+        rules_copy,
+        relative,
+        "    verified: true\n",
+        "    verified: true\n    checked: 2026-11-30\n",
+    )
+    version = read_rules(rules_copy).national["zorgtoeslag"].versions[-1]
+    assert version.all_params[0].checked == date(2026, 11, 30)
+    assert version.all_params[1].checked is None
+    break_file(rules_copy, relative, "checked: 2026-11-30", "checked: gisteren")
+    with pytest.raises(RuleDataError, match=r"parameters\.min_age\.checked: must be a date"):
         read_rules(rules_copy)
 
 

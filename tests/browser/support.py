@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import BrowserContext, Locator, Page, ViewportSize, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, ViewportSize, expect
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -223,3 +223,24 @@ def log_in_as_editor(page: Page, url: str, username: str, password: str) -> None
     log_in(page, url, username, password)
     page.goto(f"{url}/editor")
     expect(page.get_by_role("heading", name="Redactie", exact=True)).to_be_visible()
+
+
+def desktop_tab(chromium: Browser) -> Page:
+    """A new tab in a fresh context (own cookies and storage) as a Dutch desktop browser."""
+    context = chromium.new_context(viewport=DESKTOP, locale="nl-NL", timezone_id="Europe/Amsterdam")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    return page
+
+
+def editor_on_stack(chromium: Browser, stack: Any) -> Page:
+    """A tab with a new editor account of ``stack`` logged in on the editors' home page."""
+    url = str(stack.api_url)
+    username, password = create_account(
+        {"RONDKOMEN_ENVIRONMENT": "test", "RONDKOMEN_DATABASE_URL": str(stack.database_url)},
+        "editor",
+        "Redactie",
+    )
+    page = desktop_tab(chromium)
+    log_in_as_editor(page, url, username, password)
+    return page

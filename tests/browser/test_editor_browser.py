@@ -100,6 +100,12 @@ def test_two_editors_on_one_text_get_the_conflict_shown(editor_page: Callable[[]
         "/editor/antwoorden?q=schulden",
         "/editor/antwoorden/bewerk?id=actions%2Ftexts.nl.yml%23texts%2Faffirm%2Ftext",
         "/editor/begrip?intent=debt_worries",
+        "/editor/regelingen",
+        "/editor/regelingen/national/zorgtoeslag",
+        "/editor/regelingen/national/zorgtoeslag/bewerk?periode=2026-01-01&parameter=standaardpremie",
+        "/editor/scenarios",
+        "/editor/scenarios/nieuw?regeling=zorgtoeslag",
+        "/editor/scenarios/bewerk?bestand=scenarios%2Fzorgtoeslag.yaml&nummer=0",
     ],
 )
 def test_the_editor_pages_are_accessible(

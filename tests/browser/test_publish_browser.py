@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import new_workspace_stack, running
 
-from .support import DESKTOP, Site, create_account, log_in_as_editor
+from .support import Site, desktop_tab, editor_on_stack
 
 pytestmark = [pytest.mark.browser, pytest.mark.stack]
 
@@ -35,31 +35,9 @@ def workspace_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object
         yield instance
 
 
-def _tab(chromium: Browser) -> Page:
-    context = chromium.new_context(viewport=DESKTOP, locale="nl-NL", timezone_id="Europe/Amsterdam")
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    return page
-
-
-def _log_in_as_editor(chromium: Browser, stack: object) -> Page:
-    url = str(stack.api_url)  # type: ignore[attr-defined]
-    username, password = create_account(
-        {
-            "RONDKOMEN_ENVIRONMENT": "test",
-            "RONDKOMEN_DATABASE_URL": str(stack.database_url),  # type: ignore[attr-defined]
-        },
-        "editor",
-        "Redactie",
-    )
-    page = _tab(chromium)
-    log_in_as_editor(page, url, username, password)
-    return page
-
-
 def _answer_for_a_new_resident(chromium: Browser, url: str, message: str) -> list[str]:
     """A new resident opens the widget on the demo site and says ``message``; the transcript."""
-    page = _tab(chromium)
+    page = desktop_tab(chromium)
     site = Site(url=url, context=page.context, page=page)
     page.on("pageerror", lambda error: site.problems.append(f"script error: {error}"))
     try:
@@ -96,7 +74,7 @@ def test_an_editor_publishes_a_new_greeting_and_restores_the_old_one(
     url = str(workspace_stack.api_url)  # type: ignore[attr-defined]
     assert OLD_GREETING in _greeting_for_a_new_resident(chromium, url)
 
-    editor = _log_in_as_editor(chromium, workspace_stack)
+    editor = editor_on_stack(chromium, workspace_stack)
     editor.get_by_role("link", name="Teksten", exact=True).click()
     editor.get_by_label("Zoek in de teksten").fill("Ik ben de geldhulp-chat")
     editor.get_by_role("button", name="Zoeken").click()
@@ -145,7 +123,7 @@ def test_an_editor_changes_the_municipalitys_phone_and_new_residents_get_it(
     url = str(workspace_stack.api_url)  # type: ignore[attr-defined]
     assert "14 045" in "\n".join(_answer_for_a_new_resident(chromium, url, "Ik heb schulden"))
 
-    editor = _log_in_as_editor(chromium, workspace_stack)
+    editor = editor_on_stack(chromium, workspace_stack)
     editor.get_by_role("link", name="Gemeente", exact=True).click()
     editor.get_by_label("Telefoonnummer voor inwoners").fill("045 560 40 00")
     editor.get_by_role("button", name="Bewaren in het concept").first.click()

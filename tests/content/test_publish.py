@@ -43,9 +43,6 @@ class QuickToolchain(Toolchain):
         if "nlu_data/broken.yml" in read_tree(build):
             raise StepFailed("De controle van de gegevens is mislukt: nlu_data/broken.yml")
 
-    async def rules_scenarios(self, build: Path) -> None:
-        return None
-
     async def train(self, build: Path) -> Path:
         target = build / "model.tar.gz"
         target.write_bytes(b"model of " + build.name.encode())
@@ -260,6 +257,91 @@ async def _rasa_step_fails(setup: Setup) -> None:
     assert "nam het nieuwe model niet aan" in str(job.error)
     async with publisher.sessionmaker() as db:
         assert await live_number(db) == 1
+
+
+ZORGTOESLAG_2026 = "benefits_rules/data/national/zorgtoeslag/2026-01-01.yaml"
+SINGLE_LOW_INCOME = {
+    "reference_date": "2026-03-01",
+    "age": 30,
+    "has_partner": False,
+    "health_insured": True,
+    "assets": 10000,
+    "annual_income": 20000,
+}
+
+
+def _premium(tree: dict[str, str], value: str) -> dict[str, str]:
+    """The tree with the zorgtoeslag standaardpremie 2026 (2.119 euro) set to ``value``."""
+    changed = dict(tree)
+    changed[ZORGTOESLAG_2026] = tree[ZORGTOESLAG_2026].replace(
+        "value: 211900", f"value: {value}", 1
+    )
+    assert changed[ZORGTOESLAG_2026] != tree[ZORGTOESLAG_2026]
+    return changed
+
+
+def test_a_failing_scenario_stops_the_publish_and_a_fixed_one_goes_live(
+    tmp_path: Path, workspace: Workspace
+) -> None:
+    run_with(tmp_path, workspace, _scenarios_guard_the_rules)
+
+
+async def _scenarios_guard_the_rules(setup: Setup) -> None:
+    from benefits_rules import evaluate
+
+    publisher, servers = setup
+    # 100 euro a year more standaardpremie: 8 euro a month more zorgtoeslag, and the
+    # scenarios of the draft still say 129.
+    tree = _premium(read_tree(ROOT), "221900")
+    number, job = await _publish(publisher, tree)
+    assert number is None
+    assert job.step == "rules"
+    error = str(job.error)
+    assert error.startswith("Niet elk scenario klopt met de regels van het concept.")
+    assert (
+        "zorgtoeslag · “alleenstaande met een laag inkomen krijgt de hoogste zorgtoeslag van "
+        "129 euro”: amount_per_month verwacht 129, uitkomst 137" in error
+    )
+    assert servers.loaded == []
+    async with publisher.sessionmaker() as db:
+        assert await live_number(db) == 1
+
+    # The editor fixes the scenarios of the draft: they are content like the rules.
+    scenarios = "benefits_rules/data/scenarios/zorgtoeslag.yaml"
+    tree[scenarios] = tree[scenarios].replace(
+        "een laag inkomen krijgt de hoogste zorgtoeslag van 129 euro\n"
+        "    household: {<<: *single, annual_income: 20000}\n"
+        "    expect: {outcome: eligible, amount_per_month: 129,",
+        "een laag inkomen krijgt de hoogste zorgtoeslag van 137 euro\n"
+        "    household: {<<: *single, annual_income: 20000}\n"
+        "    expect: {outcome: eligible, amount_per_month: 137,",
+    )
+    from api.content.rules import run_tree
+
+    for result in run_tree(tree).failed:  # the other failing ones follow the same change
+        tree = _fixed(tree, result)
+    assert run_tree(tree).ok
+    number, job = await _publish(publisher, tree)
+    assert (number, job.status, job.error) == (2, "done", None)
+    await asyncio.sleep(1.1)  # the rules follow the live link like the texts
+    result = evaluate(SINGLE_LOW_INCOME, ["zorgtoeslag"]).results[0]
+    assert result.to_dict()["amount_per_month"] == 137
+
+
+def _fixed(tree: dict[str, str], result: object) -> dict[str, str]:
+    """The scenario file with the failing scenario's expected amounts set to what came out (a
+    test shortcut for an editor checking each one by hand)."""
+    from api.content.sourcetext import set_key
+    from benefits_rules.scenarios import ScenarioResult
+
+    assert isinstance(result, ScenarioResult)
+    path = "benefits_rules/data/" + result.scenario.file
+    where = ["scenarios", result.scenario.index, "expect"]
+    changed = dict(tree)
+    for difference in result.differences:
+        assert difference.key.startswith("amount_"), difference
+        changed[path] = set_key(path, changed[path], where, difference.key, difference.actual)
+    return changed
 
 
 def test_one_publish_at_a_time(tmp_path: Path, workspace: Workspace) -> None:
