@@ -24,7 +24,7 @@ from api import audit
 from api.auth.models import CounsellorUser
 from api.content import b1, placeholders
 from api.content.catalog import Item, build_catalog, intent_file, parse_item_id
-from api.content.files import RULES_PREFIX, content_root, read_published
+from api.content.files import RULES_PREFIX, content_root, is_content_path, read_published
 from api.content.models import ContentDraftFile
 from api.content.scope import Scope, scope_of
 from api.content.sourcetext import SourceError, get_value, set_value, split_examples, with_examples
@@ -204,12 +204,18 @@ async def _rollback(db: AsyncSession) -> None:
         await db.refresh(instance)
 
 
+def _may_add(path: str) -> bool:
+    """A file the draft may add: a rules file (a new period), nothing else."""
+    return path.startswith(RULES_PREFIX) and is_content_path(path)
+
+
 async def _write(
     db: AsyncSession, edit: _Edit, live: Mapping[str, str], user: CounsellorUser, now: datetime
 ) -> None:
     scope = scope_of(user)
-    if any(not scope.allows(path) or path not in live for path in edit.changes):
-        raise Refused("unknown_item")  # another municipality's file is not there for this user
+    # Another municipality's file is not there for this user; a new file is a rules period.
+    if any(not scope.allows(p) or not (p in live or _may_add(p)) for p in edit.changes):
+        raise Refused("unknown_item")
     for _ in range(_ATTEMPTS):
         try:
             if await _write_once(db, edit, live, user, now):

@@ -14,6 +14,7 @@ from api.auth.models import Role
 from api.content import drafts
 from api.content.access import live_tree
 from api.content.rules import build_period, run_tree
+from api.content.scope import Scope
 from tests.api.conftest import Browser, logged_in
 from tests.api.test_editor_pages import audit_actions
 from tests.conftest import TEST_MUNICIPALITY
@@ -28,7 +29,7 @@ def draft(client: TestClient) -> dict[str, str]:
     from tests.api.conftest import in_db
 
     async def work(db: AsyncSession) -> dict[str, str]:
-        return await drafts.draft_tree(db, live_tree())
+        return await drafts.draft_tree(db, live_tree(), Scope("heerlen"))
 
     return in_db(client, work)
 
