@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .fitting import municipality_named
 from .reading import (
     CHILD_WORDS,
     Money,
@@ -103,6 +104,11 @@ _RENTING = re.compile(
     r"verhuurder|huurschuld)\b"
 )
 _OWNING = re.compile(r"\b(koophuis|koopwoning|eigen\s+huis|hypotheek|huis\s+gekocht)\b")
+# "ik woon in Proefdorp", "wij wonen in de gemeente Heerlen", "inwoner van Heerlen": which one
+# is read from the served municipalities (benefits_rules.fitting.municipality_named).
+_LIVES_IN = re.compile(
+    r"\b(?:(?:woon|wonen|woont)\s+(?:in|te)|inwoners?\s+van)\s+(?:de\s+gemeente\s+)?([^,.;!?]+)"
+)
 _BIJSTAND_YES = re.compile(
     r"\b(in\s+de\s+bijstand|bijstandsuitkering|ik\s+krijg\s+bijstand|we\s+krijgen\s+bijstand|"
     r"van\s+de\s+bijstand|bijstand\s+ontvang|(?:krijgen|ontvangen|ontvang)\s+(?:al\s+)?bijstand)\b"
@@ -198,6 +204,11 @@ def mentioned_facts(text: str) -> dict[str, Any]:
         facts["receives_bijstand"] = False
     elif _BIJSTAND_YES.search(lowered):
         facts["receives_bijstand"] = True
+    where = _LIVES_IN.search(lowered)
+    if where:
+        key = municipality_named(where.group(1))
+        if key is not None:
+            facts["municipality"] = key
     return facts
 
 

@@ -2,8 +2,8 @@
 
 ``data/municipalities/<key>/municipality.yaml`` is read by the API (name, phone, office hours,
 privacy page), the action server (phone, local contacts, which schemes it offers) and the rules
-(its schemes). ``data/deployment.yaml`` names the municipality an installation serves unless
-``RONDKOMEN_MUNICIPALITY`` names another::
+(its schemes). ``data/deployment.yaml`` names the municipalities an installation serves (each a
+folder like this one) and the default for a widget that names none::
 
     schema_version: 1
     municipality: heerlen            # the folder name: the key in settings and URLs
@@ -49,8 +49,6 @@ FIELDS = (
     "keep_not_understood",
     "schemes",
 )
-# The environment variable that overrides data/deployment.yaml (read by each process's settings).
-MUNICIPALITY_ENV = "RONDKOMEN_MUNICIPALITY"
 _KEY = re.compile(r"^[a-z][a-z0-9_-]*$")
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$")
 

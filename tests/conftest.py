@@ -90,9 +90,21 @@ TEST_MUNICIPALITY = "proefdorp"
 
 
 def with_test_municipality(rules: Path) -> Path:
-    """Add the fictional municipality's folder to the rule data copy ``rules``; returns it."""
+    """Add the fictional municipality to the rule data copy ``rules`` as an installation adds
+    one (docs/adding-a-municipality.md): its folder and an entry in deployment.yaml."""
     source = TEST_MUNICIPALITIES / TEST_MUNICIPALITY
     shutil.copytree(source, rules / "municipalities" / TEST_MUNICIPALITY)
+    deployment = rules / "deployment.yaml"
+    text = deployment.read_text(encoding="utf-8")
+    served = re.sub(
+        r"^municipalities:\n((?:  - .*\n)+)",
+        lambda m: f"municipalities:\n{m.group(1)}  - {TEST_MUNICIPALITY}\n",
+        text,
+        count=1,
+        flags=re.M,
+    )
+    assert served != text, f"no list of municipalities in {deployment}"
+    deployment.write_text(served, encoding="utf-8")
     return rules
 
 
