@@ -81,10 +81,11 @@ _INCOME = (
         rf"\b(?:netto|bruto)\b(?:\s+(?:komt|er|is|heb|hebben|ik|we|krijg|krijgen|per|maand)){{0,4}}\s*{_ABOUT}{_NUM}"
     ),
     re.compile(rf"\bkomt\s+er\s+(?:\w+\s+){{0,2}}?{_ABOUT}{_NUM}(?:\s+\w+){{0,2}}\s+binnen\b"),
-    # "we hebben 1900 per maand", "ik krijg 1200 in de maand": money to live on, said with a
-    # period and nothing after it that makes it a cost ("... aan huur", "... aan schulden")
+    # "we hebben 1900 per maand", "ik krijg 1200 in de maand", "ik woon in Heerlen en heb 1200
+    # per maand": money to live on, said with a period and nothing after it that makes it a cost
+    # ("... aan huur", "... aan schulden")
     re.compile(
-        rf"\b(?:ik|we|wij)\s+(?:heb|hebben|krijg|krijgen)\b{_FILLER}{_ABOUT}{_NUM}\s*(?:euro\s*)?"
+        rf"\b(?:ik|we|wij|en)\s+(?:heb|hebben|krijg|krijgen)\b{_FILLER}{_ABOUT}{_NUM}\s*(?:euro\s*)?"
         r"(?:per\s+maand|in\s+de\s+maand|per\s+mnd|p/?m)\b(?!\s*(?:aan|voor|van|schuld|huur))"
     ),
 )
