@@ -17,6 +17,7 @@ from benefits_rules import Municipality, UnknownMunicipality, load_municipality,
 from benefits_rules.contract import SLOT_MUNICIPALITY_PHONE, metadata_municipality
 
 SLOT_MUNICIPALITY_PLACE = "municipality_place"
+SLOT_MUNICIPALITY_PHONE_HOURS = "municipality_phone_hours"
 # One slot per local organisation in the file's `contacts` (declared in bot/domain), e.g.
 # {contact_kwijtschelding} in an answer says who handles kwijtschelding there.
 CONTACT_SLOT = "contact_{role}"
@@ -44,6 +45,7 @@ def municipality_slots(municipality: Municipality) -> dict[str, str]:
     """The slots answers use to name the municipality's phone, town and local organisations."""
     return {
         SLOT_MUNICIPALITY_PHONE: municipality.phone,
+        SLOT_MUNICIPALITY_PHONE_HOURS: municipality.phone_hours,
         SLOT_MUNICIPALITY_PLACE: municipality.place,
         **{CONTACT_SLOT.format(role=r): c.name for r, c in municipality.contacts.items()},
     }

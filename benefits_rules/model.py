@@ -163,6 +163,7 @@ class Municipality:
     name: str  # "Gemeente Heerlen"
     phone: str
     phone_href: str
+    phone_hours: str  # when the phone is answered, as in "Bel 14 045 op werkdagen van 9 tot 17 uur"
     privacy_url: str
     timezone: str
     office_hours: Mapping[str, tuple[time, time]]  # by English weekday; a missing day is closed

@@ -11,6 +11,7 @@ folder like this one) and the default for a widget that names none::
     name: Gemeente Heerlen           # how the municipality signs towards residents
     phone: "14 045"                  # shown whenever the chat cannot help
     phone_href: "tel:14045"
+    phone_hours: op werkdagen van 9.00 tot 17.00 uur   # when that number answers ("Bel 14 045 ...")
     privacy_url: /privacy
     timezone: Europe/Amsterdam
     office_hours:                    # counsellors' hours; a missing day is closed
@@ -42,6 +43,7 @@ FIELDS = (
     "name",
     "phone",
     "phone_href",
+    "phone_hours",
     "privacy_url",
     "timezone",
     "office_hours",
@@ -72,6 +74,7 @@ def read_municipality(reader: FileReader, schemes: Mapping[str, SchemeRules]) ->
         name=reader.text(root, "name", ""),
         phone=reader.text(root, "phone", ""),
         phone_href=phone_href,
+        phone_hours=reader.text(root, "phone_hours", ""),
         privacy_url=privacy_url,
         timezone=_timezone(reader),
         office_hours=_office_hours(reader),

@@ -59,6 +59,7 @@ def test_session_start_takes_the_municipality_the_api_sent() -> None:
     slots = _slots(session_start_events(metadata))
     assert slots["session_started_metadata"] == metadata  # kept after SessionStarted emptied it
     assert slots["municipality_phone"] == "0123 456 789"
+    assert slots["municipality_phone_hours"] == "op maandag en woensdag van 8.30 tot 16.00 uur"
     assert slots["municipality_place"] == "Proefdorp"
     assert slots["contact_voedselbank"] == "Voedselbank Proefdorp"
     assert conversation_municipality(slots.get).key == TEST_MUNICIPALITY

@@ -8,7 +8,7 @@ from pathlib import Path
 from actions.texts import texts
 
 ACTIONS = Path(__file__).resolve().parents[2] / "actions"
-KNOWN_PLACEHOLDERS = {"municipality_phone", "scheme"}
+KNOWN_PLACEHOLDERS = {"municipality_phone", "municipality_phone_hours", "scheme"}
 # Filled in by the benefits check: amounts in a confirmation, a result line.
 CHECK_PLACEHOLDERS = {"amount", "converted", "age", "number", "title", "text", "url", "low", "high"}
 CHECK_PLACEHOLDERS |= {"titles", "count"}
