@@ -71,10 +71,13 @@ def new_postgres_database() -> Iterator[str]:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def always_open_rules(target: Path) -> Path:
+def always_open_rules(target: Path, *, test_municipality: bool = False) -> Path:
     """A copy of benefits_rules' data in which every municipality's counsellors are there around
-    the clock, so tests of "chat now" do not depend on the hour they run. Test data only."""
+    the clock, so tests of "chat now" do not depend on the hour they run. Test data only.
+    With ``test_municipality`` the installation serves the fictional Proefdorp too."""
     shutil.copytree(ROOT / "benefits_rules" / "data", target)
+    if test_municipality:
+        with_test_municipality(target)
     hours = "office_hours:\n" + "".join(f'  {day}: ["00:00", "23:59:59"]\n' for day in WEEKDAYS)
     for path in target.glob("municipalities/*/municipality.yaml"):
         text = path.read_text(encoding="utf-8")

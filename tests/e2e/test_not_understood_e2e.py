@@ -12,32 +12,16 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.browser.support import create_account
+from tests.browser.support import create_account, log_in_over_http
 
 pytestmark = pytest.mark.stack
 
 ROOT = Path(__file__).resolve().parents[2]
-_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-def _cookie_header(*responses: httpx.Response) -> dict[str, str]:
-    """The login's cookies by hand: they are Secure, and the test stack speaks plain http."""
-    jar = {name: value for r in responses for name, value in r.cookies.items()}
-    return {"Cookie": "; ".join(f"{name}={value}" for name, value in jar.items())}
 
 
 def _editor_login(api: httpx.Client, database_url: str) -> dict[str, str]:
     username, password = create_account({"RONDKOMEN_DATABASE_URL": database_url}, "editor", "Eva")
-    form = api.get("/counsellor/login")
-    token = _CSRF.search(form.text)
-    assert token is not None
-    done = api.post(
-        "/counsellor/login",
-        data={"username": username, "password": password, "csrf_token": token.group(1)},
-        headers=_cookie_header(form),
-    )
-    assert done.status_code == 303, done.text
-    return _cookie_header(done)
+    return log_in_over_http(api, username, password)
 
 
 def test_a_nonsense_message_shows_up_redacted_in_the_review_list(
