@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -54,6 +55,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     configure_logging()
     # Broken rule data or municipality files stop the API here, naming the file and the field.
     served_config(None, settings.rules_dir)
+    if settings.retired_municipality:
+        logging.getLogger("rondkomen.api").warning(
+            "setting_retired",
+            extra={"setting": "RONDKOMEN_MUNICIPALITY", "instead": "deployment.yaml"},
+        )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

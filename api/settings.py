@@ -55,6 +55,11 @@ class Settings(BaseSettings):
     # benefits_rules itself reads too, so every process reads the same; None: the live content
     # root's (follows a publish). Tests point it at a changed copy (e.g. a second municipality).
     rules_dir: Path | None = None
+    # RONDKOMEN_MUNICIPALITY picked the one municipality served before one installation served
+    # several; deployment.yaml lists them now. Still set, it only gets a warning at start-up.
+    retired_municipality: str | None = Field(
+        default=None, validation_alias="RONDKOMEN_MUNICIPALITY"
+    )
     widget_dir: Path = PROJECT_ROOT / "web_widget"
     # Sites on another origin that embed the widget (CORS), e.g. ["https://www.heerlen.nl"].
     # Set as JSON: RONDKOMEN_WIDGET_ORIGINS='["https://www.heerlen.nl"]'.

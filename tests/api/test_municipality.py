@@ -89,3 +89,11 @@ def test_a_published_phone_number_shows_without_a_restart(
     monkeypatch.undo()
     time.sleep(RECHECK_SECONDS + 0.1)  # the next test reads the package's data again
     assert municipality_config("heerlen").phone == "14 045"
+
+
+def test_the_retired_single_municipality_setting_is_said_not_silently_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("RONDKOMEN_MUNICIPALITY", "heerlen")
+    create_app(api_settings(f"sqlite:///{tmp_path / 'x.db'}"))
+    assert '"event": "setting_retired"' in capfd.readouterr().err
