@@ -166,7 +166,6 @@ def test_a_term_without_a_question_is_not_asked(text: str) -> None:
         ("I have no money for food", "food_emergency"),
         ("can I talk to a person please", "ask_human"),
         ("is this chat anonymous", "privacy_question"),
-        ("what is the phone number of the municipality", "ask_phone_number"),
         ("what benefits am I entitled to", "check_benefits"),
         ("I want to kill myself", "crisis_suicide"),
     ],

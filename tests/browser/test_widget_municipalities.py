@@ -59,8 +59,8 @@ def test_each_municipalitys_page_shows_its_own_phone_and_gets_its_own_answers(
         site.widget.open()
         expect(site.page.locator(footer)).to_contain_text(phone)
         expect(site.page.locator(footer)).to_contain_text(name)
-        site.widget.send("wat is het telefoonnummer van de gemeente")
-        assert phone in site.widget.transcript()[-1]
+        site.widget.send("ik heb schulden")
+        assert phone in " ".join(site.widget.transcript()[1:])  # the bot's answer, not the footer
     assert "14 045" not in " ".join(proefdorp.widget.transcript())
     assert "0123 456 789" not in " ".join(heerlen.widget.transcript())
 

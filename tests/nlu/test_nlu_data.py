@@ -26,7 +26,7 @@ INTENTS = frozenset(
     {
         # conversation
         "greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "out_of_scope",
-        "ask_human", "ask_phone_number", "privacy_question", "delete_my_data",
+        "ask_human", "privacy_question", "delete_my_data",
         # money topics
         "debt_worries", "cannot_pay_rent", "cannot_pay_energy", "bailiff_or_garnishment",
         "eviction_threat", "income_loss", "food_emergency", "budgeting_help", "repay_toeslag",
