@@ -14,7 +14,7 @@ from actions import benefits_dialogue as dialogue
 from actions.benefits_result import short_result
 from actions.check_steering import pause, typed_button
 from actions.handoff import offer_handoff
-from actions.municipality import municipality_key
+from actions.municipality import conversation_municipality
 from actions.texts import render, say, texts
 from benefits_rules import Question
 from benefits_rules.contract import (
@@ -25,6 +25,19 @@ from benefits_rules.contract import (
 )
 
 CHECK_SLOTS = ("check_active", "check_schemes", SLOT_HOUSEHOLD, "pending_fact", "check_state")
+
+
+def _municipality_key(tracker: Tracker) -> str:
+    """The conversation's municipality (the widget's): the household lives there unless the
+    resident says otherwise."""
+    return conversation_municipality(tracker.get_slot).key
+
+
+def _household(tracker: Tracker) -> dict[str, Any]:
+    household: dict[str, Any] = tracker.get_slot(SLOT_HOUSEHOLD) or dialogue.new_household(
+        _municipality_key(tracker)
+    )
+    return household
 
 
 def _answer_payload(payload: str) -> str:
@@ -115,8 +128,8 @@ def _say_step(
 
 def start_check(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str) -> list[EventType]:
     """Start (or widen) the check, focused by an ask_* intent, asking only what is missing."""
-    schemes = dialogue.focus(intent, municipality_key())
-    household = tracker.get_slot(SLOT_HOUSEHOLD) or dialogue.new_household(municipality_key())
+    household = _household(tracker)
+    schemes = dialogue.focus(intent, household.get("municipality") or _municipality_key(tracker))
     if schemes:
         titles = dialogue.scheme_titles(household, schemes)
         joined = f" {render(tracker, 'list_or')} ".join(titles)
@@ -137,7 +150,7 @@ def start_check(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str)
 
 def resume_check(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """Ask the question where the check was (or start it)."""
-    household = tracker.get_slot(SLOT_HOUSEHOLD) or dialogue.new_household(municipality_key())
+    household = _household(tracker)
     schemes = tracker.get_slot("check_schemes")
     say(dispatcher, tracker, "check_resumed")
     step = dialogue.start(household, schemes, "", tracker.get_slot("check_state"))
@@ -233,7 +246,7 @@ class ActionCheckAnswer(Action):
         ):
             return pause(dispatcher, tracker, person=bool(dialogue.PERSON.search(text.lower())))
         schemes = tracker.get_slot("check_schemes")
-        household = tracker.get_slot(SLOT_HOUSEHOLD) or dialogue.new_household(municipality_key())
+        household = _household(tracker)
         step = dialogue.answer(
             household,
             schemes,
@@ -280,7 +293,7 @@ class ActionRestartCheck(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         say(dispatcher, tracker, "check_restarted")
-        household = dialogue.new_household(municipality_key())
+        household = dialogue.new_household(_municipality_key(tracker))
         step = dialogue.start(household, None, "")
         return [
             SlotSet("check_schemes", None),

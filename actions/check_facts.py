@@ -19,7 +19,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import benefits_dialogue as dialogue
-from actions.municipality import municipality_key
+from actions.municipality import conversation_municipality
 from benefits_rules import situation_facts
 from benefits_rules.contract import (
     SLOT_BENEFITS_RESULT,
@@ -85,7 +85,7 @@ def changes_after(intent: str, text: str, get_slot: Callable[[str], Any]) -> dic
     if not text or text.startswith("/"):
         return {}
     slots = {name: get_slot(name) for name in READ_SLOTS}
-    return collect(slots, intent, text, municipality_key())
+    return collect(slots, intent, text, conversation_municipality(get_slot).key)
 
 
 class ActionValidateSlotMappings(Action):

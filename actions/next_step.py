@@ -14,7 +14,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.benefits_dialogue import new_household
-from actions.municipality import municipality_key
+from actions.municipality import conversation_municipality
 from actions.resume import pending_question, repeat_pending_question
 from actions.texts import fill, say, texts
 from actions.topic_memory import noted_topics
@@ -71,7 +71,9 @@ class ActionHowToApply(Action):
                 dispatcher.utter_message(text=fill(tracker, texts()["apply_unknown"]["text"]))
             repeat_pending_question(dispatcher, tracker)
             return []
-        household = tracker.get_slot(SLOT_HOUSEHOLD) or new_household(municipality_key())
+        household = tracker.get_slot(SLOT_HOUSEHOLD) or new_household(
+            conversation_municipality(tracker.get_slot).key
+        )
         for result in evaluate(household, schemes).results:
             if result.how_to_apply is not None:
                 how = result.how_to_apply

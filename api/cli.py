@@ -3,7 +3,8 @@
     python -m api.cli create-user --username sanne --role counsellor [--municipality KEY] \
         [--display-name "Sanne, schuldhulpverlener"]
 
-Without ``--municipality`` the account is for the municipality the API serves.
+Without ``--municipality`` the account is for the installation's default municipality; only a
+municipality the installation serves (benefits_rules/data/deployment.yaml) can have accounts.
 
 The password is asked for twice at a prompt, or read as one line from standard input when that
 is not a terminal (``printf '%s\n' "$PASSWORD" | python -m api.cli create-user ...``). It never
@@ -23,7 +24,7 @@ from api.auth.models import Role
 from api.auth.users import UserError, create_user
 from api.db import make_engine, make_sessionmaker
 from api.migrate import upgrade_database
-from api.municipality import MunicipalityConfigError, municipality_config
+from api.municipality import MunicipalityConfigError, MunicipalityNotServed, served_config
 from api.settings import Settings, get_settings
 from api.texts import text
 
@@ -62,18 +63,18 @@ def main(argv: Sequence[str] | None = None, settings: Settings | None = None) ->
     create = commands.add_parser("create-user", help="create a counsellor, editor or admin")
     create.add_argument("--username", required=True)
     create.add_argument("--role", required=True, choices=[r.value for r in Role])
-    create.add_argument("--municipality", help="its key (default: the municipality served)")
+    create.add_argument(
+        "--municipality", help="its key (default: the installation's default municipality)"
+    )
     create.add_argument("--display-name", help="the name or role residents see")
     args = parser.parse_args(argv)
     settings = settings or get_settings()
     try:
-        municipality = municipality_config(
-            args.municipality or settings.municipality, settings.rules_dir
-        ).key
+        municipality = served_config(args.municipality, settings.rules_dir).key
         password = _read_password()
         upgrade_database(settings.database_url)
         asyncio.run(_create(settings, args, municipality, password))
-    except (UserError, MunicipalityConfigError) as exc:
+    except (UserError, MunicipalityConfigError, MunicipalityNotServed) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(f"created {args.role} {args.username!r} for {municipality}")

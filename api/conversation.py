@@ -156,7 +156,7 @@ async def chat_turn(
         sent = await message_to_counsellor(db, session, handoff, raw_text, now)
         return Turn(messages=[BotMessage(text=sent.notice)] if sent.notice else [])
     redaction = await _redact_unless_offered(db, session.id, raw_text)
-    reply: BotReply = await rasa.send(session.id, redaction.text)
+    reply: BotReply = await rasa.send(session.id, redaction.text, session.municipality)
     answers = reply.messages
     if reply.delete_conversation:
         # "Wis mijn gegevens": the same as the widget's DELETE; only the confirmation is sent.

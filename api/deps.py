@@ -10,12 +10,20 @@ from collections.abc import AsyncIterator
 from datetime import datetime, timezone
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.municipality import MunicipalityConfig
+from api import conversation
+from api.errors import ApiError
+from api.municipality import (
+    MunicipalityConfig,
+    MunicipalityNotServed,
+    municipality_config,
+    served_config,
+)
 from api.rasa_client import RasaClient
 from api.settings import Settings
+from api.texts import text
 
 
 async def get_settings_dep(request: Request) -> Settings:
@@ -33,19 +41,52 @@ async def get_rasa(request: Request) -> RasaClient:
     return rasa
 
 
-async def get_municipality(request: Request) -> MunicipalityConfig:
-    """The municipality this API serves (read and validated once, at start-up): the one way a
-    route gets it."""
-    config: MunicipalityConfig = request.app.state.municipality
-    return config
+def not_served() -> ApiError:
+    """The one answer to a municipality key this installation does not serve (404, Dutch)."""
+    return ApiError(404, "municipality_not_found", text("municipality_not_found"))
+
+
+async def get_municipality(
+    settings: Annotated[Settings, Depends(get_settings_dep)],
+    key: Annotated[
+        str | None,
+        Query(
+            alias="municipality",
+            max_length=64,
+            description="The municipality's key, as in the widget's data-municipality.",
+        ),
+    ] = None,
+) -> MunicipalityConfig:
+    """For public pages: the served municipality ``?municipality=`` names (default: the
+    installation's default); 404 with the Dutch message for any other key. Read live."""
+    try:
+        return served_config(key, settings.rules_dir)
+    except MunicipalityNotServed:
+        raise not_served() from None
 
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+async def get_session_municipality(
+    session_id: str,
+    db: Annotated[AsyncSession, Depends(get_db)],
+    settings: Annotated[Settings, Depends(get_settings_dep)],
+    now: Annotated[datetime, Depends(utc_now)],
+) -> MunicipalityConfig:
+    """For everything bound to a conversation (``{session_id}`` in the path): the conversation's
+    own municipality, read live. 404 for an unknown or expired conversation; the route's own
+    look-up of the session then comes from the database session's identity map, not a query."""
+    session = await conversation.live_session(db, session_id, now, settings.session_idle)
+    return municipality_config(session.municipality, settings.rules_dir)
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 DbDep = Annotated[AsyncSession, Depends(get_db)]
 RasaDep = Annotated[RasaClient, Depends(get_rasa)]
+# A public page's municipality (?municipality=key, default the installation's).
 MunicipalityDep = Annotated[MunicipalityConfig, Depends(get_municipality)]
+# The municipality of the conversation in the path.
+SessionMunicipalityDep = Annotated[MunicipalityConfig, Depends(get_session_municipality)]
 NowDep = Annotated[datetime, Depends(utc_now)]

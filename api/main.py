@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -23,7 +24,7 @@ from api.errors import install_error_handlers
 from api.log_setup import configure_logging
 from api.middleware import BodyLimit, SecurityHeaders
 from api.migrate import upgrade_database
-from api.municipality import municipality_config
+from api.municipality import served_config
 from api.rasa_client import RasaClient
 from api.redaction import warm_up as redaction_warm_up
 from api.routes import (
@@ -59,7 +60,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the application; nothing connects until start-up."""
     settings = settings or get_settings()
     configure_logging()
-    municipality = municipality_config(settings.municipality, settings.rules_dir)
+    # Broken rule data or municipality files stop the API here, naming the file and the field.
+    served_config(None, settings.rules_dir)
+    if settings.retired_municipality:
+        logging.getLogger("rondkomen.api").warning(
+            "setting_retired",
+            extra={"setting": "RONDKOMEN_MUNICIPALITY", "instead": "deployment.yaml"},
+        )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -112,7 +119,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.municipality = municipality
     install_error_handlers(app, settings.max_message_chars)
     # Added before CORS, so CORS is the outer layer and 413/429 answers carry its headers too.
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
@@ -144,6 +150,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(admin.router)
     app.include_router(editor_rules.router)
     app.include_router(editor_scenarios.router)
-    pages.install(app, municipality)
+    pages.install(app)
     app.mount("/widget", StaticFiles(directory=settings.widget_dir, check_dir=False), name="widget")
     return app

@@ -15,12 +15,14 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
 
 from api.auth.deps import CsrfFailed, NotAllowed, NotLoggedIn, PageLogin, from_script
 from api.auth.sessions import LoginSession
 from api.errors import error_response
 from api.handoff.inbox import InboxError
-from api.municipality import MunicipalityConfig, MunicipalityConfigError, municipality_config
+from api.municipality import municipality_config
 
 API_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = API_DIR / "templates"
@@ -39,16 +41,25 @@ SECURITY_HEADERS = {
 }
 
 
-def make_templates(municipality: MunicipalityConfig) -> Jinja2Templates:
+def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
-    zone = ZoneInfo(municipality.timezone)
 
-    def local_time(value: datetime | None, fmt: str = "%d-%m-%Y %H:%M") -> str:
+    @pass_context
+    def local_time(context: Context, value: datetime | None, fmt: str = "%d-%m-%Y %H:%M") -> str:
+        zone = ZoneInfo(context.get("municipality_timezone") or "Europe/Amsterdam")
         return value.astimezone(zone).strftime(fmt) if value is not None else ""
 
     templates.env.filters["local_time"] = local_time
-    templates.env.globals["municipality_name"] = municipality.name
     return templates
+
+
+def _municipality(request: Request, context: dict[str, Any]) -> dict[str, Any]:
+    """The logged-in counsellor's or editor's own municipality (name, time zone), read live;
+    the installation's default on pages without a login."""
+    user = getattr(context.get("login"), "user", None)
+    rules_dir = request.app.state.settings.rules_dir
+    config = municipality_config(getattr(user, "municipality", None), rules_dir)
+    return {"municipality_name": config.name, "municipality_timezone": config.timezone}
 
 
 def render(
@@ -59,18 +70,9 @@ def render(
     status_code: int = 200,
 ) -> Response:
     csrf_token = login.session.csrf_token if login else None
-    own = {"municipality_name": staff_municipality(login.user.municipality)} if login else {}
     return _template(
-        request, template, {"login": login, "csrf": csrf_token, **own, **context}, status_code
+        request, template, {"login": login, "csrf": csrf_token, **context}, status_code
     )
-
-
-def staff_municipality(key: str) -> str:
-    """The name of a staff member's own municipality (never the installation's default one)."""
-    try:
-        return municipality_config(key).name
-    except MunicipalityConfigError:
-        return key
 
 
 def _template(
@@ -78,7 +80,11 @@ def _template(
 ) -> Response:
     templates: Jinja2Templates = request.app.state.templates
     return templates.TemplateResponse(
-        request, template, context, status_code=status_code, headers=SECURITY_HEADERS
+        request,
+        template,
+        {**_municipality(request, context), **context},
+        status_code=status_code,
+        headers=SECURITY_HEADERS,
     )
 
 
@@ -100,9 +106,9 @@ def _error_page(request: Request, status_code: int, code: str) -> Response:
     return _template(request, "counsellor/error.html", context, status_code)
 
 
-def install(app: FastAPI, municipality: MunicipalityConfig) -> None:
+def install(app: FastAPI) -> None:
     """Templates, static files and the error pages of the counsellor area."""
-    app.state.templates = make_templates(municipality)
+    app.state.templates = make_templates()
     app.mount("/counsellor/static", StaticFiles(directory=STATIC_DIR), name="counsellor-static")
 
     async def not_logged_in(request: Request, _exc: Exception) -> Response:

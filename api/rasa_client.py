@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import httpx
 
-from benefits_rules.contract import Nlu, nlu_message, read_custom, read_nlu
+from benefits_rules.contract import Nlu, message_metadata, nlu_message, read_custom, read_nlu
 
 log = logging.getLogger("rondkomen.api")
 
@@ -195,8 +195,11 @@ class RasaClient:
         self._action_server_ok_until = now + ACTION_SERVER_CHECK_SECONDS if ready else 0.0
         return ready
 
-    async def send(self, sender_id: str, text: str) -> BotReply:
+    async def send(self, sender_id: str, text: str, municipality: str) -> BotReply:
         """Send one (already redacted) resident message; return the bot's answers.
+
+        The conversation's municipality goes along as the message's metadata (the contract's
+        ``META_MUNICIPALITY``): the bot answers with that municipality's phone and schemes.
 
         The action server is checked first (a recent good answer counts): when it is down Rasa
         would still answer, but without the actions, and half of the turn would be lost.
@@ -207,7 +210,11 @@ class RasaClient:
             response = await self._to_rasa(
                 "POST",
                 CHANNEL_WEBHOOK,
-                json={"sender": sender_id, "message": text},
+                json={
+                    "sender": sender_id,
+                    "message": text,
+                    "metadata": message_metadata(municipality),
+                },
                 headers=self._channel_headers,
             )
         except httpx.HTTPError as exc:

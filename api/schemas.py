@@ -12,8 +12,22 @@ from api.input_text import Printable
 MessageText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Printable]
 
 
+class SessionCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    municipality: str | None = Field(
+        default=None,
+        max_length=64,
+        description=(
+            "The key of the municipality whose resident chats (the widget's data-municipality);"
+            " only a municipality this installation serves. Empty: the installation's default."
+        ),
+    )
+
+
 class SessionCreated(BaseModel):
     session_id: str = Field(description="Random, unguessable id of the conversation.")
+    municipality: str = Field(description="The key of the conversation's municipality.")
 
 
 class MessageIn(BaseModel):

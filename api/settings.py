@@ -54,12 +54,16 @@ class Settings(BaseSettings):
     # The Rasa environment's Python: publishing validates, trains and tests with it.
     rasa_python: Path = PROJECT_ROOT / ".venv-rasa" / "bin" / "python"
 
-    # The municipality served (RONDKOMEN_MUNICIPALITY); None: the one benefits_rules' data names
-    # (benefits_rules/data/deployment.yaml). Its file: data/municipalities/<key>/municipality.yaml.
-    municipality: str | None = None
-    # benefits_rules' data folder to read the municipality from; None: the installed package's.
-    # Tests point it at a changed copy (e.g. office hours around the clock).
+    # The municipalities served are data: benefits_rules/data/deployment.yaml (each has its
+    # folder data/municipalities/<key>/). The rule data folder: RONDKOMEN_RULES_DIR, which
+    # benefits_rules itself reads too, so every process reads the same; None: the live content
+    # root's (follows a publish). Tests point it at a changed copy (e.g. a second municipality).
     rules_dir: Path | None = None
+    # RONDKOMEN_MUNICIPALITY picked the one municipality served before one installation served
+    # several; deployment.yaml lists them now. Still set, it only gets a warning at start-up.
+    retired_municipality: str | None = Field(
+        default=None, validation_alias="RONDKOMEN_MUNICIPALITY"
+    )
     widget_dir: Path = PROJECT_ROOT / "web_widget"
     # Sites on another origin that embed the widget (CORS), e.g. ["https://www.heerlen.nl"].
     # Set as JSON: RONDKOMEN_WIDGET_ORIGINS='["https://www.heerlen.nl"]'.

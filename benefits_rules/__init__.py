@@ -13,6 +13,7 @@ Public API::
     apply_answer(household_dict, fact, answer) -> dict         # chat answer -> fact value
     load_rules(rules_dir=None) -> RuleBook                     # cached; RuleDataError if broken
     load_municipality(key=None, rules_dir=None) -> Municipality # default: data/deployment.yaml
+    load_served(key=None, rules_dir=None) -> Municipality       # only one deployment.yaml lists
 
 Reading what residents type (one parser for the chat and the rules)::
 
@@ -32,10 +33,9 @@ from .explain import explain
 from .facts import UNKNOWN, Interval
 from .fitting import Confirm, Fit, fit_answer, plausible_facts
 from .household import Child, Childcare, Household
-from .loader import load_municipality, load_rules
+from .loader import RULES_DIR_ENV, load_municipality, load_rules, load_served
 from .mentions import mentioned_facts, situation_facts
 from .model import Button, Contact, Municipality, RuleBook
-from .municipality import MUNICIPALITY_ENV
 from .parse import parse_household
 from .questions import Question, next_question
 from .reading import (
@@ -50,7 +50,7 @@ from .result import Amount, Evaluation, Outcome, Reason, SchemeResult
 from .schema import SCHEMA_VERSION
 
 __all__ = [
-    "MUNICIPALITY_ENV",
+    "RULES_DIR_ENV",
     "SCHEMA_VERSION",
     "UNKNOWN",
     "Amount",
@@ -85,6 +85,7 @@ __all__ = [
     "is_dont_know",
     "load_municipality",
     "load_rules",
+    "load_served",
     "mentioned_facts",
     "next_question",
     "parse_household",

@@ -30,6 +30,11 @@ KEY_DOWNLOAD: Final = "download"
 # From the Rasa channel (bot/channels.py), once per reply: what the NLU made of the message.
 KEY_NLU: Final = "nlu"
 
+# The metadata the API sends with every resident message (Rasa keeps the first of a session in
+# its ``session_started_metadata`` slot): the key of the municipality of the conversation, as
+# the widget named it and the API checked it (a served one).
+META_MUNICIPALITY: Final = "municipality"
+
 # Intents the API acts on: the classifier's "not understood", "not a topic of ours" (where
 # nonsense lands too) and the resident asking for a person.
 INTENT_FALLBACK: Final = "nlu_fallback"
@@ -66,6 +71,17 @@ def download_message(content: str) -> dict[str, Any]:
 def nlu_message(intent: str | None, confidence: float) -> dict[str, Any]:
     """What the NLU made of the resident's message: the intent and its confidence (0..1)."""
     return {KEY_NLU: {"intent": intent, "confidence": confidence}}
+
+
+def message_metadata(municipality: str) -> dict[str, Any]:
+    """What the API sends along with each message of a conversation of ``municipality``."""
+    return {META_MUNICIPALITY: municipality}
+
+
+def metadata_municipality(metadata: Any) -> str | None:
+    """The conversation's municipality in a message's metadata; None when it names none."""
+    key = metadata.get(META_MUNICIPALITY) if isinstance(metadata, dict) else None
+    return key if isinstance(key, str) and key else None
 
 
 @dataclass(frozen=True)

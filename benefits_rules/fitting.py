@@ -9,6 +9,7 @@ plausible for the question (a rent of 6,000, an age of 300) is never used unconf
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -178,13 +179,16 @@ def fit_answer(fact: str, kind: str, text: str) -> Fit:
 
 
 def municipality_named(text: str) -> str | None:
-    """The key of the municipality the answer names ("in Heerlen"), from the municipality files."""
+    """The key of the served municipality the answer names ("in Heerlen"); only municipalities
+    the installation serves (deployment.yaml) count."""
     from .loader import load_rules  # local import: the loader needs the reading modules' types
 
     said = text.lower()
-    for municipality in load_rules().municipalities.values():
-        if municipality.key in said or municipality.place.lower() in said:
-            return municipality.key
+    book = load_rules()
+    for key in book.served:
+        place = book.municipalities[key].place.lower()
+        if re.search(rf"\b({re.escape(key)}|{re.escape(place)})\b", said):
+            return key
     return None
 
 

@@ -2,7 +2,7 @@
 
 Layout (see docs/rules.md)::
 
-    data/deployment.yaml                  the municipality an installation serves by default
+    data/deployment.yaml                  the municipalities an installation serves, its default
     data/common.yaml                      shared Dutch texts
     data/questions.yaml                   the questions the chat asks, per household fact
     data/national/<scheme>/texts.yaml     Dutch texts of a national scheme
@@ -14,6 +14,7 @@ Layout (see docs/rules.md)::
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections.abc import Mapping
 from datetime import date, timedelta
@@ -39,7 +40,7 @@ from .schema import FileReader, read_how_to_apply, read_parameters, read_sources
 from .schema_texts import COMMON_TEXT_KEYS, read_common, read_question, read_texts
 from .schemes import CALCULATORS
 from .texts import live
-from .yamlio import load_yaml
+from .yamlio import MarkedList, load_yaml
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent / "data"
 _PERIOD_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}\.yaml$")
@@ -182,23 +183,49 @@ def _read_municipality(
     return read_municipality(reader, schemes)
 
 
-def _read_deployment(root: Path, municipalities: Mapping[str, Municipality]) -> str:
-    """The municipality this installation serves by default (``deployment.yaml``)."""
-    reader = _reader(root / "deployment.yaml", root)
-    reader.only(reader.root, ("schema_version", "municipality"), "")
-    key = reader.text(reader.root, "municipality", "")
-    if key not in municipalities:
-        reader.fail(
-            reader.root.line_of("municipality"),
-            "municipality",
-            f"{key!r} has no folder municipalities/{key} (known: {', '.join(municipalities)})",
-        )
-    return key
-
-
-def _read_questions(
+def _read_deployment(
     root: Path, municipalities: Mapping[str, Municipality]
-) -> Mapping[str, QuestionSpec]:
+) -> tuple[tuple[str, ...], str]:
+    """The municipalities this installation serves and its default (``deployment.yaml``).
+
+    The single-municipality form of before (``municipality: heerlen``) still reads, as that one.
+    """
+    reader = _reader(root / "deployment.yaml", root)
+    root_map = reader.root
+    reader.only(root_map, ("schema_version", "municipalities", "default", "municipality"), "")
+
+    def known(key: str, line: int | None, field: str) -> str:
+        if key not in municipalities:
+            reader.fail(
+                line,
+                field,
+                f"{key!r} has no folder municipalities/{key} (known: {', '.join(municipalities)})",
+            )
+        return key
+
+    if "municipality" in root_map and "municipalities" not in root_map:
+        key = known(
+            reader.text(root_map, "municipality", ""),
+            root_map.line_of("municipality"),
+            "municipality",
+        )
+        return (key,), key
+    listed: MarkedList = reader.get(root_map, "municipalities", list, "")
+    if not listed:
+        reader.fail(root_map.line_of("municipalities"), "municipalities", "name at least one")
+    served: list[str] = []
+    for index, key in enumerate(listed):
+        field = f"municipalities[{index}]"
+        if not isinstance(key, str) or key in served:
+            reader.fail(listed.line_of(index), field, "must be a municipality listed once")
+        served.append(known(key, listed.line_of(index), field))
+    default = reader.text(root_map, "default", "", required=False) or served[0]
+    if default not in served:
+        reader.fail(root_map.line_of("default"), "default", f"{default!r} is not in municipalities")
+    return tuple(served), default
+
+
+def _read_questions(root: Path, served: tuple[Municipality, ...]) -> Mapping[str, QuestionSpec]:
     reader = _reader(root / "questions.yaml", root)
     reader.only(reader.root, ("schema_version", "questions"), "")
     table = reader.get(reader.root, "questions", dict, "")
@@ -209,7 +236,7 @@ def _read_questions(
     for fact in questions:
         if fact not in ASKABLE_FACTS:
             reader.fail(table.line_of(fact), f"questions.{fact}", "is not a household fact")
-    # One button per municipality file, so a new municipality needs no second list.
+    # One button per municipality served, so a new municipality needs no second list.
     where = questions["municipality"]
     if where.buttons:
         reader.fail(
@@ -217,7 +244,7 @@ def _read_questions(
             "questions.municipality.buttons",
             "come from the municipality files; leave them out",
         )
-    buttons = tuple(Button(m.place, m.key) for m in municipalities.values())
+    buttons = tuple(Button(m.place, m.key) for m in served)
     questions["municipality"] = dataclasses.replace(where, buttons=buttons)
     return MappingProxyType(questions)
 
@@ -241,7 +268,8 @@ def read_rules(rules_dir: Path) -> RuleBook:
         for folder in sorted((root / "municipalities").iterdir())
         if folder.is_dir()
     }
-    questions = _read_questions(root, municipalities)
+    served, default = _read_deployment(root, municipalities)
+    questions = _read_questions(root, tuple(municipalities[key] for key in served))
     return RuleBook(
         national=MappingProxyType(national),
         municipalities=MappingProxyType(municipalities),
@@ -249,7 +277,8 @@ def read_rules(rules_dir: Path) -> RuleBook:
         questions=questions,
         common=CommonTexts(common.texts),
         fact_order=MappingProxyType({fact: q.order for fact, q in questions.items()}),
-        default_municipality=_read_deployment(root, municipalities),
+        default_municipality=default,
+        served=served,
     )
 
 
@@ -267,23 +296,46 @@ def _live_book(folder: Path) -> RuleBook:
     return _cached(str((folder if folder.is_dir() else DEFAULT_RULES_DIR).resolve()))
 
 
+# A fixed rule data folder instead of the live content root's (tests; an installation without
+# editors may use it too). Read by every process that imports benefits_rules, so the API, Rasa
+# and the action server of one installation always read the same rules.
+RULES_DIR_ENV = "RONDKOMEN_RULES_DIR"
+
+
 def load_rules(rules_dir: Path | None = None) -> RuleBook:
     """The rule book for ``rules_dir``, read once per process.
 
-    Default: the live content root's ``benefits_rules/data`` (``RONDKOMEN_CONTENT_DIR``, else the
-    package's own data). When a publish or a rollback points the root at another version, the
-    next call reads that version's rules; nothing restarts.
+    Default: ``RONDKOMEN_RULES_DIR`` when set, else the live content root's
+    ``benefits_rules/data`` (``RONDKOMEN_CONTENT_DIR``, else the package's own data). When a
+    publish or a rollback points the root at another version, the next call reads that
+    version's rules; nothing restarts.
     """
     if rules_dir is None:
-        return live(_live_book, CONTENT_RULES_DIR)
+        fixed = os.environ.get(RULES_DIR_ENV)
+        if not fixed:
+            return live(_live_book, CONTENT_RULES_DIR)
+        rules_dir = Path(fixed)
     return _cached(str(rules_dir.resolve()))
 
 
 def load_municipality(key: str | None = None, rules_dir: Path | None = None) -> Municipality:
     """The municipality ``key`` (default: the one ``deployment.yaml`` names), validated with
-    the rest of the rule data; raises :class:`UnknownMunicipality` for a key without a folder."""
+    the rest of the rule data; raises :class:`UnknownMunicipality` for a key without a folder.
+
+    Any municipality with a folder: for what a conversation already has. A resident starting
+    one may only pick a served municipality (:func:`load_served`)."""
     book = load_rules(rules_dir)
     found = book.municipalities.get(key or book.default_municipality)
     if found is None:
         raise UnknownMunicipality(str(key), tuple(book.municipalities))
     return found
+
+
+def load_served(key: str | None = None, rules_dir: Path | None = None) -> Municipality:
+    """The served municipality ``key`` (None: the default); :class:`UnknownMunicipality` for a
+    key that ``deployment.yaml`` does not list, even when it has a folder."""
+    book = load_rules(rules_dir)
+    chosen = key or book.default_municipality
+    if chosen not in book.served:
+        raise UnknownMunicipality(chosen, book.served)
+    return book.municipalities[chosen]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .fitting import municipality_named
 from .reading import (
     CHILD_WORDS,
     Money,
@@ -80,10 +81,11 @@ _INCOME = (
         rf"\b(?:netto|bruto)\b(?:\s+(?:komt|er|is|heb|hebben|ik|we|krijg|krijgen|per|maand)){{0,4}}\s*{_ABOUT}{_NUM}"
     ),
     re.compile(rf"\bkomt\s+er\s+(?:\w+\s+){{0,2}}?{_ABOUT}{_NUM}(?:\s+\w+){{0,2}}\s+binnen\b"),
-    # "we hebben 1900 per maand", "ik krijg 1200 in de maand": money to live on, said with a
-    # period and nothing after it that makes it a cost ("... aan huur", "... aan schulden")
+    # "we hebben 1900 per maand", "ik krijg 1200 in de maand", "ik woon in Heerlen en heb 1200
+    # per maand": money to live on, said with a period and nothing after it that makes it a cost
+    # ("... aan huur", "... aan schulden")
     re.compile(
-        rf"\b(?:ik|we|wij)\s+(?:heb|hebben|krijg|krijgen)\b{_FILLER}{_ABOUT}{_NUM}\s*(?:euro\s*)?"
+        rf"\b(?:ik|we|wij|en)\s+(?:heb|hebben|krijg|krijgen)\b{_FILLER}{_ABOUT}{_NUM}\s*(?:euro\s*)?"
         r"(?:per\s+maand|in\s+de\s+maand|per\s+mnd|p/?m)\b(?!\s*(?:aan|voor|van|schuld|huur))"
     ),
 )
@@ -103,6 +105,11 @@ _RENTING = re.compile(
     r"verhuurder|huurschuld)\b"
 )
 _OWNING = re.compile(r"\b(koophuis|koopwoning|eigen\s+huis|hypotheek|huis\s+gekocht)\b")
+# "ik woon in Proefdorp", "wij wonen in de gemeente Heerlen", "inwoner van Heerlen": which one
+# is read from the served municipalities (benefits_rules.fitting.municipality_named).
+_LIVES_IN = re.compile(
+    r"\b(?:(?:woon|wonen|woont)\s+(?:in|te)|inwoners?\s+van)\s+(?:de\s+gemeente\s+)?([^,.;!?]+)"
+)
 _BIJSTAND_YES = re.compile(
     r"\b(in\s+de\s+bijstand|bijstandsuitkering|ik\s+krijg\s+bijstand|we\s+krijgen\s+bijstand|"
     r"van\s+de\s+bijstand|bijstand\s+ontvang|(?:krijgen|ontvangen|ontvang)\s+(?:al\s+)?bijstand)\b"
@@ -198,6 +205,11 @@ def mentioned_facts(text: str) -> dict[str, Any]:
         facts["receives_bijstand"] = False
     elif _BIJSTAND_YES.search(lowered):
         facts["receives_bijstand"] = True
+    where = _LIVES_IN.search(lowered)
+    if where:
+        key = municipality_named(where.group(1))
+        if key is not None:
+            facts["municipality"] = key
     return facts
 
 

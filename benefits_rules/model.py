@@ -166,6 +166,7 @@ class Municipality:
     name: str  # "Gemeente Heerlen"
     phone: str
     phone_href: str
+    phone_hours: str  # when the phone is answered, as in "Bel 14 045 op werkdagen van 9 tot 17 uur"
     privacy_url: str
     timezone: str
     office_hours: Mapping[str, tuple[time, time]]  # by English weekday; a missing day is closed
@@ -215,8 +216,10 @@ class RuleBook:
     questions: Mapping[str, QuestionSpec]
     common: CommonTexts
     fact_order: Mapping[str, int] = field(default_factory=dict)
-    # The municipality an installation serves unless its settings name another (deployment.yaml).
+    # The municipality a conversation without one gets (deployment.yaml's default).
     default_municipality: str = ""
+    # The municipalities this installation serves (deployment.yaml): the only ones offered.
+    served: tuple[str, ...] = ()
     # Evaluation plans per (scheme rules, date), filled by the engine; a cache, not rule data.
     plans: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
     # Reasons already made, per scheme rules object (see ResultBuilder); a cache as well.

@@ -2,8 +2,8 @@
 
 ``data/municipalities/<key>/municipality.yaml`` is read by the API (name, phone, office hours,
 privacy page), the action server (phone, local contacts, which schemes it offers) and the rules
-(its schemes). ``data/deployment.yaml`` names the municipality an installation serves unless
-``RONDKOMEN_MUNICIPALITY`` names another::
+(its schemes). ``data/deployment.yaml`` names the municipalities an installation serves (each a
+folder like this one) and the default for a widget that names none::
 
     schema_version: 1
     municipality: heerlen            # the folder name: the key in settings and URLs
@@ -11,6 +11,7 @@ privacy page), the action server (phone, local contacts, which schemes it offers
     name: Gemeente Heerlen           # how the municipality signs towards residents
     phone: "14 045"                  # shown whenever the chat cannot help
     phone_href: "tel:14045"
+    phone_hours: op werkdagen van 9.00 tot 17.00 uur   # when that number answers ("Bel 14 045 ...")
     privacy_url: /privacy
     timezone: Europe/Amsterdam
     office_hours:                    # counsellors' hours; a missing day is closed
@@ -42,6 +43,7 @@ FIELDS = (
     "name",
     "phone",
     "phone_href",
+    "phone_hours",
     "privacy_url",
     "timezone",
     "office_hours",
@@ -49,8 +51,6 @@ FIELDS = (
     "keep_not_understood",
     "schemes",
 )
-# The environment variable that overrides data/deployment.yaml (read by each process's settings).
-MUNICIPALITY_ENV = "RONDKOMEN_MUNICIPALITY"
 _KEY = re.compile(r"^[a-z][a-z0-9_-]*$")
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$")
 
@@ -74,6 +74,7 @@ def read_municipality(reader: FileReader, schemes: Mapping[str, SchemeRules]) ->
         name=reader.text(root, "name", ""),
         phone=reader.text(root, "phone", ""),
         phone_href=phone_href,
+        phone_hours=reader.text(root, "phone_hours", ""),
         privacy_url=privacy_url,
         timezone=_timezone(reader),
         office_hours=_office_hours(reader),

@@ -71,10 +71,13 @@ def new_postgres_database() -> Iterator[str]:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def always_open_rules(target: Path) -> Path:
+def always_open_rules(target: Path, *, test_municipality: bool = False) -> Path:
     """A copy of benefits_rules' data in which every municipality's counsellors are there around
-    the clock, so tests of "chat now" do not depend on the hour they run. Test data only."""
+    the clock, so tests of "chat now" do not depend on the hour they run. Test data only.
+    With ``test_municipality`` the installation serves the fictional Proefdorp too."""
     shutil.copytree(ROOT / "benefits_rules" / "data", target)
+    if test_municipality:
+        with_test_municipality(target)
     hours = "office_hours:\n" + "".join(f'  {day}: ["00:00", "23:59:59"]\n' for day in WEEKDAYS)
     for path in target.glob("municipalities/*/municipality.yaml"):
         text = path.read_text(encoding="utf-8")
@@ -90,9 +93,21 @@ TEST_MUNICIPALITY = "proefdorp"
 
 
 def with_test_municipality(rules: Path) -> Path:
-    """Add the fictional municipality's folder to the rule data copy ``rules``; returns it."""
+    """Add the fictional municipality to the rule data copy ``rules`` as an installation adds
+    one (docs/adding-a-municipality.md): its folder and an entry in deployment.yaml."""
     source = TEST_MUNICIPALITIES / TEST_MUNICIPALITY
     shutil.copytree(source, rules / "municipalities" / TEST_MUNICIPALITY)
+    deployment = rules / "deployment.yaml"
+    text = deployment.read_text(encoding="utf-8")
+    served = re.sub(
+        r"^municipalities:\n((?:  - .*\n)+)",
+        lambda m: f"municipalities:\n{m.group(1)}  - {TEST_MUNICIPALITY}\n",
+        text,
+        count=1,
+        flags=re.M,
+    )
+    assert served != text, f"no list of municipalities in {deployment}"
+    deployment.write_text(served, encoding="utf-8")
     return rules
 
 
@@ -103,9 +118,13 @@ def postgres_database() -> Iterator[str]:
         yield url
 
 
-def new_stack(workdir: Path, **extra_env: str) -> object:
+def new_stack(workdir: Path, *, fixed_rules: bool = True, **extra_env: str) -> object:
     """The real stack (Rasa, action server, API) on free ports with a fresh SQLite database in
-    ``workdir``; ``extra_env`` adds settings. Not started yet."""
+    ``workdir``; ``extra_env`` adds settings. Not started yet.
+
+    ``fixed_rules``: every process reads a fixed copy of the rule data with counsellors there
+    around the clock (RONDKOMEN_RULES_DIR). Without it, the rules come from the live content
+    root, as in production, so a publish changes them."""
     from stack import NO_ADDRESS_LIMITS, VAR, Stack  # scripts/stack.py
 
     model = VAR / "models" / "current.tar.gz"
@@ -123,7 +142,11 @@ def new_stack(workdir: Path, **extra_env: str) -> object:
             # tests/api/test_abuse_limits.py).
             **NO_ADDRESS_LIMITS,
             # Counsellors' office hours always open, so the live-handoff test runs at any hour.
-            "RONDKOMEN_RULES_DIR": str(always_open_rules(workdir / "rules")),
+            **(
+                {"RONDKOMEN_RULES_DIR": str(always_open_rules(workdir / "rules"))}
+                if fixed_rules
+                else {}
+            ),
             **extra_env,
         },
     )
@@ -131,11 +154,14 @@ def new_stack(workdir: Path, **extra_env: str) -> object:
 
 def new_workspace_stack(workdir: Path) -> tuple[object, Path]:
     """The real stack with the editors' workspace in ``workdir/content`` (not started yet): the
-    API publishes into it, and every process reads its texts through the workspace's live link.
+    API publishes into it, and every process reads its texts and rules through the workspace's live
+    link.
     Returns the stack and the workspace folder."""
     workspace = workdir / "content"
     instance = new_stack(
         workdir,
+        # A publish changes rules and municipality facts too: they come from the live version.
+        fixed_rules=False,
         RONDKOMEN_CONTENT_DIR=str(workspace / "live"),
         RONDKOMEN_CONTENT_WORKSPACE=str(workspace),
     )

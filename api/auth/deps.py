@@ -26,6 +26,7 @@ def from_script(request: Request) -> bool:
 class PageUser:
     username: str
     role: Role
+    municipality: str
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ async def current_login(
     # Error pages show the logout button (with this session's CSRF token) too. A snapshot: the
     # database session is closed (and its objects expired) by the time an error page renders.
     request.state.page_login = PageLogin(
-        PageUser(login.user.username, login.user.role), login.session.csrf_token
+        PageUser(login.user.username, login.user.role, login.user.municipality),
+        login.session.csrf_token,
     )
     seen = login.user.last_seen_at
     if seen is None or now - seen >= _SEEN_EVERY:

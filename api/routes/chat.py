@@ -5,10 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Response, status
 
 from api import conversation
-from api.deps import DbDep, MunicipalityDep, NowDep, RasaDep, SettingsDep
+from api.deps import DbDep, NowDep, RasaDep, SessionMunicipalityDep, SettingsDep, not_served
 from api.errors import ApiError, ErrorBody
 from api.handoff import typed_reply
 from api.limits import MessageLimit, SessionLimit
+from api.municipality import MunicipalityConfig, MunicipalityNotServed, served_config
 from api.not_understood.capture import capture_rule
 from api.rasa_client import BotMessage, BotUnavailable
 from api.schemas import (
@@ -17,6 +18,7 @@ from api.schemas import (
     MessageIn,
     MessageOut,
     MessagesOut,
+    SessionCreate,
     SessionCreated,
 )
 from api.texts import text
@@ -31,17 +33,38 @@ _ERRORS: dict[int | str, dict[str, object]] = {
 }
 
 
-def _unavailable(municipality: MunicipalityDep) -> ApiError:
+def _unavailable(municipality: MunicipalityConfig) -> ApiError:
     return ApiError(503, "bot_unavailable", text("bot_unavailable", phone=municipality.phone))
 
 
-@router.post("/sessions", status_code=status.HTTP_201_CREATED, response_model=SessionCreated)
+_NOT_SERVED: dict[int | str, dict[str, object]] = {
+    404: {"model": ErrorBody, "description": "A municipality this installation does not serve."},
+    429: _ERRORS[429],
+}
+
+
+@router.post(
+    "/sessions",
+    status_code=status.HTTP_201_CREATED,
+    response_model=SessionCreated,
+    responses=_NOT_SERVED,
+)
 async def create_session(
-    _limit: SessionLimit, db: DbDep, municipality: MunicipalityDep, now: NowDep
+    _limit: SessionLimit,
+    db: DbDep,
+    settings: SettingsDep,
+    now: NowDep,
+    body: SessionCreate | None = None,
 ) -> SessionCreated:
-    """Start an anonymous conversation. No login; the id is the only key to it."""
+    """Start an anonymous conversation of a resident of ``municipality`` (the widget's
+    data-municipality; without it, the installation's default). No login; the id is the only
+    key to it. A municipality this installation does not serve gets 404 and no conversation."""
+    try:
+        municipality = served_config(body.municipality if body else None, settings.rules_dir)
+    except MunicipalityNotServed:
+        raise not_served() from None
     token = await conversation.create_session(db, municipality.key, now)
-    return SessionCreated(session_id=token)
+    return SessionCreated(session_id=token, municipality=municipality.key)
 
 
 @router.post("/sessions/{session_id}/messages", response_model=MessagesOut, responses=_ERRORS)
@@ -52,7 +75,7 @@ async def post_message(
     db: DbDep,
     rasa: RasaDep,
     settings: SettingsDep,
-    municipality: MunicipalityDep,
+    municipality: SessionMunicipalityDep,
     now: NowDep,
 ) -> MessagesOut:
     """Send what the resident typed (or a button's payload) and get the bot's answers."""
@@ -96,7 +119,7 @@ async def delete_session(
     db: DbDep,
     rasa: RasaDep,
     settings: SettingsDep,
-    municipality: MunicipalityDep,
+    municipality: SessionMunicipalityDep,
     now: NowDep,
 ) -> Response:
     """Wipe the conversation: our database and Rasa's tracker."""

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api import conversation
 from api.auth.models import CounsellorUser
-from api.deps import DbDep, MunicipalityDep, NowDep, RasaDep, SettingsDep
+from api.deps import DbDep, NowDep, RasaDep, SessionMunicipalityDep, SettingsDep
 from api.errors import ApiError, ErrorBody
 from api.handoff import consent as consent_service
 from api.handoff import draft, live
@@ -116,7 +116,7 @@ async def _out(db: AsyncSession, handoff: Handoff, notice: str | None = None) ->
 
 @router.get("/availability", response_model=AvailabilityOut, responses=_ERRORS)
 async def get_availability(
-    session_id: str, db: DbDep, settings: SettingsDep, config: MunicipalityDep, now: NowDep
+    session_id: str, db: DbDep, settings: SettingsDep, config: SessionMunicipalityDep, now: NowDep
 ) -> AvailabilityOut:
     """Which routes can be offered now. Show 'chat' only when it is true."""
     await _session(db, session_id, settings, now)
@@ -198,7 +198,7 @@ async def give_consent(
     body: ConsentIn,
     db: DbDep,
     settings: SettingsDep,
-    config: MunicipalityDep,
+    config: SessionMunicipalityDep,
     now: NowDep,
 ) -> HandoffOut:
     """Consent ("Ja, deel dit"): share exactly the current items along the chosen route.
@@ -241,7 +241,7 @@ async def decline(
     session_id: str,
     db: DbDep,
     settings: SettingsDep,
-    config: MunicipalityDep,
+    config: SessionMunicipalityDep,
     now: NowDep,
 ) -> NoticeOut:
     """Decline ("Nee"): nothing is shared; the unshared preview is deleted."""

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from api.deps import MunicipalityDep, SettingsDep
-from api.errors import ApiError
+from api.errors import ErrorBody
+from api.municipality import MunicipalityConfig
 from api.not_understood import review
 from api.schemas import WidgetConfigOut
-from api.texts import text
 from benefits_rules.texts import live
 
 WIDGET_STRINGS = "web_widget/strings.nl.json"
@@ -42,21 +43,31 @@ async def widget_strings() -> Response:
     )
 
 
-@router.get("/api/v1/widget-config", response_model=WidgetConfigOut, tags=["chat"])
-async def widget_config(
-    municipality: MunicipalityDep,
-    key: str | None = Query(default=None, alias="municipality"),
-) -> WidgetConfigOut:
-    """What the widget shows besides the chat: the municipality's name, phone and privacy page."""
-    if key is not None and key != municipality.key:
-        raise ApiError(404, "municipality_not_found", text("municipality_not_found"))
+@router.get(
+    "/api/v1/widget-config",
+    response_model=WidgetConfigOut,
+    tags=["chat"],
+    responses={404: {"model": ErrorBody, "description": "A municipality not served here."}},
+)
+async def widget_config(municipality: MunicipalityDep) -> WidgetConfigOut:
+    """What the widget shows besides the chat for ``?municipality=`` (the widget's
+    data-municipality; without it, the installation's default): name, phone, privacy page."""
     return WidgetConfigOut(
         municipality=municipality.key,
         name=municipality.name,
         phone=municipality.phone,
         phone_href=municipality.phone_href,
-        privacy_url=municipality.privacy_url,
+        privacy_url=privacy_link(municipality),
     )
+
+
+def privacy_link(municipality: MunicipalityConfig) -> str:
+    """The municipality's privacy page; our own (a path here) says which municipality."""
+    url = municipality.privacy_url
+    if not url.startswith("/"):
+        return url
+    joiner = "&" if "?" in url else "?"
+    return f"{url}{joiner}{urlencode({'municipality': municipality.key})}"
 
 
 @router.get("/privacy", include_in_schema=False, response_class=HTMLResponse)

@@ -20,10 +20,10 @@ def _waiting_for_age() -> Conversation:
 
 def test_session_start_sets_the_municipalitys_phone_then_listens() -> None:
     ran = act("action_session_start", Conversation().tracker())
-    # the slots that name the municipality's phone, town and local organisations
-    named = ["municipality_phone", "municipality_place"]
+    # the slots that name the municipality's phone and its hours, town and local organisations
+    named = ["municipality_phone", "municipality_phone_hours", "municipality_place"]
     named += ["contact_kwijtschelding", "contact_leergeld", "contact_voedselbank"]
-    assert [e["event"] for e in ran.events] == ["session_started", *["slot"] * 5, "action"]
+    assert [e["event"] for e in ran.events] == ["session_started", *["slot"] * 6, "action"]
     assert [e["name"] for e in ran.events if e["event"] == "slot"] == named
     assert ran.events[-1]["name"] == "action_listen"
     phone = ran.slots[SLOT_MUNICIPALITY_PHONE]

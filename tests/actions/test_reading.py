@@ -133,6 +133,10 @@ def test_mentioned_facts_money_period() -> None:
 def test_money_to_live_on_said_with_a_period_is_income() -> None:
     assert mentions.mentioned_facts("we hebben 1900 per maand") == {"net_monthly_income": 1900}
     assert mentions.mentioned_facts("ik krijg 1200 euro per maand") == {"net_monthly_income": 1200}
+    assert mentions.mentioned_facts("ik woon in Heerlen en heb 1200 per maand") == {
+        "municipality": "heerlen",
+        "net_monthly_income": 1200,
+    }
     # a cost per month is no income
     assert mentions.mentioned_facts("ik heb 300 per maand aan vaste lasten") == {}
     assert mentions.mentioned_facts("ik heb 50 per maand schuld") == {}

@@ -10,6 +10,7 @@ from benefits_rules import load_municipality
 
 ACTIONS = Path(__file__).resolve().parents[2] / "actions"
 KNOWN_PLACEHOLDERS = {"municipality_phone", "municipality_place", "scheme"}
+KNOWN_PLACEHOLDERS |= {"municipality_phone_hours"}
 # A local organisation of the municipality file's `contacts`, e.g. {contact_voedselbank}.
 KNOWN_PLACEHOLDERS |= {f"contact_{role}" for role in load_municipality().contacts}
 # Filled in by the benefits check: amounts in a confirmation, a result line.

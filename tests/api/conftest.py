@@ -61,6 +61,8 @@ class FakeRasa:
 
     slots: dict[str, dict[str, Any]] = field(default_factory=dict)
     received: list[tuple[str, str]] = field(default_factory=list)
+    # The metadata that came with each received message (the conversation's municipality).
+    metadata: list[dict[str, Any]] = field(default_factory=list)
     # What the bot answers to a given message (default: one plain text).
     replies: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     down: bool = False
@@ -92,6 +94,7 @@ class FakeRasa:
                 return httpx.Response(403, json={"error": "forbidden"})
             body = json.loads(request.content)
             self.received.append((body["sender"], body["message"]))
+            self.metadata.append(body.get("metadata"))
             reply = self.replies.get(body["message"], [{"text": "Dit is de chatbot."}])
             return httpx.Response(200, json=reply)
         match = re.fullmatch(r"/conversations/([^/]+)/tracker(/events)?", path)
@@ -302,8 +305,10 @@ def go_online(counsellor: Browser) -> None:
 # --- the resident's side ------------------------------------------------------------------------
 
 
-def new_session(client: TestClient) -> str:
-    response = client.post("/api/v1/sessions")
+def new_session(client: TestClient, municipality: str | None = None) -> str:
+    """A new conversation, of a resident of ``municipality`` (None: the widget names none)."""
+    body = {"municipality": municipality} if municipality else None
+    response = client.post("/api/v1/sessions", json=body)
     assert response.status_code == 201
     token = response.json()["session_id"]
     assert isinstance(token, str)

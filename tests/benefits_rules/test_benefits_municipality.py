@@ -13,8 +13,11 @@ from benefits_rules import (
     fit_answer,
     load_municipality,
     load_rules,
+    load_served,
+    mentioned_facts,
 )
 from benefits_rules.loader import read_rules
+from tests.conftest import TEST_MUNICIPALITY, with_test_municipality
 
 from .conftest import break_file, line_of
 
@@ -119,14 +122,56 @@ def test_a_broken_municipality_file_names_file_line_and_field(
 
 
 def test_the_deployment_file_must_name_a_municipality_folder(rules_copy: Path) -> None:
-    break_file(
-        rules_copy, Path("deployment.yaml"), "municipality: heerlen", "municipality: atlantis"
-    )
+    break_file(rules_copy, Path("deployment.yaml"), "  - heerlen", "  - atlantis")
     with pytest.raises(RuleDataError) as caught:
         read_rules(rules_copy)
     assert str(caught.value).startswith("deployment.yaml:")
-    assert caught.value.field == "municipality"
+    assert caught.value.field == "municipalities[0]"
     assert "'atlantis' has no folder" in caught.value.problem
+
+
+def test_the_default_must_be_one_of_the_served(rules_copy: Path) -> None:
+    with_test_municipality(rules_copy)
+    break_file(rules_copy, Path("deployment.yaml"), "  - proefdorp\n", "")
+    break_file(rules_copy, Path("deployment.yaml"), "default: heerlen", "default: proefdorp")
+    with pytest.raises(RuleDataError) as caught:
+        read_rules(rules_copy)
+    assert caught.value.field == "default"
+    assert "'proefdorp' is not in municipalities" in caught.value.problem
+
+
+def test_only_served_municipalities_are_offered(rules_copy: Path) -> None:
+    with_test_municipality(rules_copy)
+    both = read_rules(rules_copy)
+    assert both.served == ("heerlen", TEST_MUNICIPALITY)
+    assert [b.payload for b in both.questions["municipality"].buttons] == list(both.served)
+    assert load_served(TEST_MUNICIPALITY, rules_copy).phone == "0123 456 789"
+    # A folder without an entry in deployment.yaml: valid data, but nobody is offered it.
+    break_file(rules_copy, Path("deployment.yaml"), "  - proefdorp\n", "")
+    one = read_rules(rules_copy)
+    assert one.served == ("heerlen",)
+    assert TEST_MUNICIPALITY in one.municipalities
+    assert [b.payload for b in one.questions["municipality"].buttons] == ["heerlen"]
+
+
+def test_the_single_municipality_form_of_before_still_reads(rules_copy: Path) -> None:
+    (rules_copy / "deployment.yaml").write_text(
+        "schema_version: 1\nmunicipality: heerlen\n", encoding="utf-8"
+    )
+    book = read_rules(rules_copy)
+    assert (book.served, book.default_municipality) == (("heerlen",), "heerlen")
+
+
+def test_a_not_served_municipality_is_refused_for_a_new_conversation(rules_copy: Path) -> None:
+    with pytest.raises(UnknownMunicipality, match=r"'atlantis'.*known: heerlen"):
+        load_served("atlantis", rules_copy)
+
+
+def test_where_a_resident_lives_said_in_passing() -> None:
+    assert mentioned_facts("ik woon in Heerlen en heb 1200 per maand")["municipality"] == "heerlen"
+    assert mentioned_facts("wij wonen in de gemeente heerlen")["municipality"] == "heerlen"
+    assert "municipality" not in mentioned_facts("ik woon in Atlantis")
+    assert "municipality" not in mentioned_facts("ik werk in Heerlen")
 
 
 def test_question_buttons_for_municipalities_are_not_written_twice(rules_copy: Path) -> None:

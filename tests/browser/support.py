@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import httpx
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, ViewportSize, expect
 
 CHROMIUM = "/usr/bin/chromium"
@@ -165,10 +166,14 @@ def phone_pattern() -> re.Pattern[str]:
     return re.compile(r"14\s?045")
 
 
-def create_account(env: dict[str, str], role: str, display_name: str) -> tuple[str, str]:
-    """A staff account made with the command-line tool, as an admin would; (username, password).
+def create_account(
+    env: dict[str, str], role: str, display_name: str, municipality: str = "heerlen"
+) -> tuple[str, str]:
+    """A staff account of ``municipality`` made with the command-line tool, as an admin would;
+    (username, password).
 
-    ``env`` holds the API's settings (at least RONDKOMEN_DATABASE_URL).
+    ``env`` holds the API's settings (at least RONDKOMEN_DATABASE_URL; RONDKOMEN_RULES_DIR for
+    a municipality only a test's rule data serves).
     """
     username = f"e2e-{secrets.token_hex(4)}"
     password = secrets.token_urlsafe(18)
@@ -183,7 +188,7 @@ def create_account(env: dict[str, str], role: str, display_name: str) -> tuple[s
             "--role",
             role,
             "--municipality",
-            "heerlen",
+            municipality,
             "--display-name",
             display_name,
         ],
@@ -195,6 +200,29 @@ def create_account(env: dict[str, str], role: str, display_name: str) -> tuple[s
         capture_output=True,
     )
     return username, password
+
+
+CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def cookie_header(*responses: httpx.Response) -> dict[str, str]:
+    """The login's cookies by hand: they are Secure, and the test stack speaks plain http."""
+    jar = {name: value for r in responses for name, value in r.cookies.items()}
+    return {"Cookie": "; ".join(f"{name}={value}" for name, value in jar.items())}
+
+
+def log_in_over_http(api: httpx.Client, username: str, password: str) -> dict[str, str]:
+    """Log in on the staff login page without a browser; the headers of the logged-in staff."""
+    form = api.get("/counsellor/login")
+    token = CSRF_FIELD.search(form.text)
+    assert token is not None
+    done = api.post(
+        "/counsellor/login",
+        data={"username": username, "password": password, "csrf_token": token.group(1)},
+        headers=cookie_header(form),
+    )
+    assert done.status_code == 303, done.text
+    return cookie_header(done)
 
 
 def log_in(page: Page, url: str, username: str, password: str) -> None:

@@ -21,7 +21,8 @@ export class ApiError extends Error {
   }
 }
 
-export function createApi(apiBase) {
+/** The API for a resident of `municipality` (its key; '' for the installation's default). */
+export function createApi(apiBase, municipality = '') {
   const root = new URL('api/v1/', apiBase.endsWith('/') ? apiBase : `${apiBase}/`);
 
   async function request(method, path, body) {
@@ -65,8 +66,9 @@ export function createApi(apiBase) {
   const handoffPath = (id, rest = '') => `${sessionPath(id)}/handoff${rest}`;
 
   return {
+    /** A new conversation of a resident of the widget's municipality (404 when not served). */
     async createSession() {
-      const data = await request('POST', 'sessions');
+      const data = await request('POST', 'sessions', municipality ? { municipality } : undefined);
       return data.session_id;
     },
     /** The bot's replies; `conversationDeleted` when the resident asked the bot to wipe it all,
@@ -87,8 +89,9 @@ export function createApi(apiBase) {
         if (!(err instanceof ApiError && err.status === 404)) throw err;
       }
     },
-    getWidgetConfig(municipality) {
-      return request('GET', `widget-config?municipality=${encodeURIComponent(municipality)}`);
+    getWidgetConfig() {
+      const query = municipality ? `?municipality=${encodeURIComponent(municipality)}` : '';
+      return request('GET', `widget-config${query}`);
     },
     // The warm handoff to a counsellor (issue 5). Each returns the API's JSON as is.
     handoff: {

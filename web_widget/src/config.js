@@ -4,7 +4,8 @@
  *   option (JS)         data attribute            meaning
  *   apiBase             data-api-base             root URL of the Rondkomen API (default: the
  *                                                 origin this script was loaded from)
- *   municipality        data-municipality         municipality key, e.g. "heerlen" (required)
+ *   municipality        data-municipality         municipality key, e.g. "heerlen"; without it,
+ *                                                 the installation's default municipality
  *   colors.accent       data-color-accent         main colour as #rgb or #rrggbb
  *   texts.<key>         data-text-<key>           override one string of strings.nl.json, e.g.
  *                                                 data-text-launcher-label="Chat met ons"
@@ -24,10 +25,8 @@ export function resolveConfig(options, assetBase) {
   const data = options.dataset || {};
   const texts = { ...textsFromDataset(data), ...(options.texts || {}) };
   const colors = { accent: data.colorAccent, ...(options.colors || {}) };
+  // Empty: the API's default municipality (an installation that serves one needs no key).
   const municipality = String(options.municipality || data.municipality || '').trim();
-  if (!municipality) {
-    throw new Error('Rondkomen widget: "municipality" is required');
-  }
   const apiBaseRaw = options.apiBase ?? data.apiBase;
   return {
     municipality,

@@ -40,7 +40,7 @@ export async function mountWidget(container, options, assetBase) {
   shadow.append(css);
   container.append(host);
   await cssLoaded; // No flash of an unstyled widget.
-  const widget = new Widget(shadow, config, t, createApi(config.apiBase));
+  const widget = new Widget(shadow, config, t, createApi(config.apiBase, config.municipality));
   widget.start();
   return {
     open: () => widget.open(),
@@ -98,7 +98,7 @@ class Widget {
     this.renderMunicipality();
     if (this.chat.state.open) this.open({ focus: false }); // After a page change: no focus theft.
     this.handoff.resume();
-    this.api.getWidgetConfig(this.config.municipality).then((muni) => {
+    this.api.getWidgetConfig().then((muni) => {
       this.muni = {
         name: muni.name || this.muni.name,
         phone: muni.phone || this.muni.phone,
@@ -106,7 +106,18 @@ class Widget {
         privacyUrl: this.config.fallback.privacyUrl || muni.privacy_url || '',
       };
       this.renderMunicipality();
-    }, () => { /* Keep the fallbacks from the data attributes. */ });
+    }, (err) => {
+      // A key this installation does not serve: say so instead of a chat that cannot start.
+      if (err.code === 'municipality_not_found') this.showUnknownMunicipality();
+      // Anything else: keep the fallbacks from the data attributes.
+    });
+  }
+
+  showUnknownMunicipality() {
+    this.unknownMunicipality = true;
+    this.refs.input.disabled = true;
+    this.refs.sendButton.disabled = true;
+    this.render();
   }
 
   // ---- what the resident sees and hears ----------------------------------------------------
@@ -126,7 +137,9 @@ class Widget {
     this.refs.handoffButton.hidden = this.handoff.shared;
     this.refs.withdrawButton.hidden = !this.handoff.shared;
 
-    const welcome = { id: `welcome-${this.muni.name}`, author: 'bot', text: this.t('welcome', { name: this.muni.name }), time: state.startedAt };
+    const welcome = this.unknownMunicipality
+      ? { id: 'unknown-municipality', author: 'system', text: this.t('municipalityUnknown'), time: state.startedAt }
+      : { id: `welcome-${this.muni.name}`, author: 'bot', text: this.t('welcome', { name: this.muni.name }), time: state.startedAt };
     // Only the bot's newest buttons can be chosen: none once the resident wrote, a notice came
     // or a person took over.
     const lastOther = state.items.map((i) => i.author !== 'bot').lastIndexOf(true);
