@@ -164,7 +164,8 @@ def fit_answer(fact: str, kind: str, text: str) -> Fit:
         return Fit(value=count) if count is not None and count <= MAX_COUNT else Fit()
     if kind == "children":
         children = parse_children(text)
-        if children is None and child_count(text):
+        # "2 kinderen", or a plain "ja": there are children; their ages are what is needed
+        if children is None and (child_count(text) or parse_yes_no(text) is True):
             return Fit(problem="children_ages")
         return Fit(value=children)
     if fact == "has_partner":

@@ -252,3 +252,14 @@ def test_an_ask_intent_focuses_on_its_scheme_or_the_municipality_s_own_schemes()
     assert dialogue.focus("ask_kwijtschelding", "heerlen") == ("kwijtschelding",)
     assert dialogue.focus("ask_human", "heerlen") is None
     assert dialogue.focus("check_benefits", "heerlen") is None
+
+
+def test_a_plain_yes_to_the_children_question_asks_their_ages() -> None:
+    household = {**dialogue.new_household("heerlen", TODAY), "age": 30, "has_partner": False}
+    said = dialogue.answer(household, None, "children", "ja")
+    assert said.reprompt == "check_reprompt_children_ages"
+    assert said.question is not None
+    assert said.question.fact == "children"
+    assert "children" not in said.household
+    ages = dialogue.answer(said.household, None, "children", "3 en 8", None, said.state)
+    assert ages.household["children"] == [{"age": 3}, {"age": 8}]
