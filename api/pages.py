@@ -58,8 +58,12 @@ def _municipality(request: Request, context: dict[str, Any]) -> dict[str, Any]:
     the installation's default on pages without a login."""
     user = getattr(context.get("login"), "user", None)
     rules_dir = request.app.state.settings.rules_dir
-    config = municipality_config(getattr(user, "municipality", None), rules_dir)
-    return {"municipality_name": config.name, "municipality_timezone": config.timezone}
+    key = getattr(user, "municipality", None)
+    config = municipality_config(key, rules_dir)
+    # A staff member's own municipality, never another's (one this installation does not serve
+    # falls back to the default's facts): then its key stands in for its name.
+    name = config.name if not key or config.key == key else key
+    return {"municipality_name": name, "municipality_timezone": config.timezone}
 
 
 def render(

@@ -12,12 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.models import ChatMessage, ChatSession
 from api.municipality import MunicipalityConfig
-from api.not_understood.models import NotUnderstood
+from api.not_understood.models import NotUnderstood, text_hash
 from api.settings import Settings
 from benefits_rules.contract import INTENT_ASK_HUMAN, INTENT_FALLBACK, INTENT_OUT_OF_SCOPE, Nlu
 
@@ -77,28 +78,25 @@ async def keep(
     reason: str,
     now: datetime,
 ) -> None:
-    """Add the (redacted) text for review; the same text on the same day counts once more."""
-    day = now.date()
-    counted = await db.execute(
-        update(NotUnderstood)
-        .where(
-            NotUnderstood.municipality == municipality,
-            NotUnderstood.day == day,
-            NotUnderstood.text == text,
-        )
-        .values(times=NotUnderstood.times + 1)
+    """Add the (redacted) text for review; the same text on the same day counts once more.
+
+    One statement (an upsert on the unique index): twenty of the same message at once make one
+    row that counts twenty."""
+    dialect = postgresql if db.bind.dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(NotUnderstood).values(
+        municipality=municipality,
+        text=text,
+        text_hash=text_hash(text),
+        intent=nlu.intent if nlu else None,
+        confidence=nlu.confidence if nlu else None,
+        reason=reason,
+        day=now.date(),
+        times=1,
     )
-    if counted.rowcount:  # type: ignore[attr-defined]
-        return
-    db.add(
-        NotUnderstood(
-            municipality=municipality,
-            text=text,
-            intent=nlu.intent if nlu else None,
-            confidence=nlu.confidence if nlu else None,
-            reason=reason,
-            day=day,
-            times=1,
+    await db.execute(
+        statement.on_conflict_do_update(
+            index_elements=["municipality", "day", "text_hash"],
+            set_={"times": NotUnderstood.times + 1},
         )
     )
 

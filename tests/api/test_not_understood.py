@@ -3,6 +3,7 @@ how long, for whom; the editors' review (adopt, dismiss) and "probeer een zin"."
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
@@ -109,7 +110,9 @@ def test_a_fallback_is_kept_redacted_with_day_and_guess_but_no_session(
         "reason",
         "day",
         "times",
+        "text_hash",  # sha256 of the redacted text above, for the one-row-per-day index
     }
+    assert row.text_hash == hashlib.sha256(redacted.encode("utf-8")).hexdigest()
     assert "Jansen" not in str(vars(row))
 
 
@@ -397,3 +400,73 @@ def test_try_a_sentence_while_the_bot_is_down(client: TestClient, fake_rasa: Fak
     page = editor.post("/editor/probeer", {"sentence": "hoi"})
     assert page.status_code == 200
     assert "niet bereikbaar" in page.text
+
+
+def test_twenty_of_the_same_message_at_once_make_one_row_that_counts_twenty(
+    database_url: str,
+) -> None:
+    """One upsert on a unique index: no read-modify-write, no second row."""
+    import asyncio
+    from datetime import datetime, timezone
+
+    from api.db import make_engine, make_sessionmaker
+    from api.migrate import upgrade_database
+    from api.not_understood.capture import keep
+    from benefits_rules.contract import read_nlu
+
+    url = Settings(environment="test", database_url=database_url).database_url
+    upgrade_database(url)
+    now = datetime(2026, 12, 1, 10, 0, tzinfo=timezone.utc)
+    guess = read_nlu(nlu_message("nlu_fallback", 0.2))
+
+    async def main() -> list[tuple[str, int]]:
+        engine = make_engine(url)
+        sessions = make_sessionmaker(engine)
+
+        async def one(text: str) -> None:
+            async with sessions() as db:
+                await keep(db, "heerlen", text, guess, "fallback", now)
+                await db.commit()
+
+        try:
+            await asyncio.gather(*(one("blub blub") for _ in range(20)), one("iets anders"))
+            async with sessions() as db:
+                rows = (await db.execute(select(NotUnderstood))).scalars().all()
+                return sorted((row.text, row.times) for row in rows)
+        finally:
+            await engine.dispose()
+
+    assert asyncio.run(main()) == [("blub blub", 20), ("iets anders", 1)]
+
+
+def test_the_migration_merges_rows_made_twice_before_it(database_url: str) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from api.db import sync_url
+    from api.migrate import alembic_config
+
+    url = Settings(environment="test", database_url=database_url).database_url
+    command.upgrade(alembic_config(url), "head")
+    command.downgrade(alembic_config(url), "0007")
+    engine = create_engine(sync_url(url))
+    try:
+        insert = text(
+            "INSERT INTO not_understood (municipality, text, reason, day, times)"
+            " VALUES (:m, :t, 'fallback', :d, :n)"
+        )
+        with engine.begin() as conn:
+            for m, t, n in [
+                ("heerlen", "blub", 2),
+                ("heerlen", "blub", 3),
+                ("proefdorp", "blub", 1),
+            ]:
+                conn.execute(insert, {"m": m, "t": t, "d": date(2026, 12, 1), "n": n})
+        command.upgrade(alembic_config(url), "head")
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT municipality, times FROM not_understood ORDER BY municipality")
+            ).all()
+        assert [tuple(r) for r in rows] == [("heerlen", 5), ("proefdorp", 1)]
+    finally:
+        engine.dispose()
