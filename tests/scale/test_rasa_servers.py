@@ -56,7 +56,7 @@ def _run(work: Coroutine[Any, Any, T]) -> T:
 def _send(client: RasaClient, times: int) -> None:
     async def run() -> None:
         for _ in range(times):
-            await client.send("sender", "hallo")
+            await client.send("sender", "hallo", "heerlen")
 
     _run(run())
 
