@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from fastapi import Request
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -90,6 +91,12 @@ class Publisher:
     @property
     def model_source(self) -> ModelSource:
         return ModelSource(self.workspace, self.model_base_url)
+
+
+def publisher_of(request: Request) -> Publisher:
+    """The API process's publisher (built once at start-up, ``app.state.publisher``)."""
+    publisher: Publisher = request.app.state.publisher
+    return publisher
 
 
 async def start_job(

@@ -25,8 +25,8 @@ from api.content import drafts
 from api.content.publish import (
     NotYours,
     PublishBusy,
-    Publisher,
     latest_job,
+    publisher_of,
     rollback,
     run_publish,
     start_job,
@@ -47,13 +47,8 @@ router = APIRouter(prefix="/editor", include_in_schema=False)
 Flash = Literal["started", "restored", "no_changes", "busy", "scenarios"]
 
 
-def _publisher(request: Request) -> Publisher:
-    publisher: Publisher = request.app.state.publisher
-    return publisher
-
-
 async def _live(request: Request, db: AsyncSession, settings: SettingsDep, now: NowDep) -> int:
-    publisher = _publisher(request)
+    publisher = publisher_of(request)
     return await ensure_initial_version(
         db, publisher.workspace, publisher.toolchain.repository, settings.content_base_model, now
     )
@@ -96,7 +91,7 @@ async def publish_page(
         if job is not None
         else None
     )
-    publisher = _publisher(request)
+    publisher = publisher_of(request)
     tree = await publish_source(db, publisher.workspace.tree(page.live), scope_of(page.login.user))
     # What the rules step would say, before anyone starts: a failing scenario stops a publish.
     run = await asyncio.to_thread(run_tree, tree)
@@ -119,7 +114,7 @@ async def publish_page(
 async def start_publish(
     request: Request, login: CheckedEditorLoginDep, db: DbDep, settings: SettingsDep, now: NowDep
 ) -> Response:
-    publisher = _publisher(request)
+    publisher = publisher_of(request)
     live = await _live(request, db, settings, now)
     live_tree = publisher.workspace.tree(live)
     tree = await publish_source(db, live_tree, scope_of(login.user))
@@ -189,7 +184,7 @@ async def restore_version(
     request: Request, number: int, login: CheckedEditorLoginDep, db: DbDep, now: NowDep
 ) -> Response:
     try:
-        await rollback(_publisher(request), db, number, scope_of(login.user))
+        await rollback(publisher_of(request), db, number, scope_of(login.user))
     except NotYours as exc:
         raise InboxError(409, "rollback_not_yours") from exc
     except LookupError as exc:

@@ -25,7 +25,7 @@ from api.content.draft_model import (
     fingerprint,
     run_draft_training,
 )
-from api.content.publish import PublishBusy, Publisher, latest_job, start_job
+from api.content.publish import PublishBusy, latest_job, publisher_of, start_job
 from api.content.scope import scope_of
 from api.deps import DbDep, NowDep, RasaDep
 from api.input_text import Printable
@@ -41,11 +41,6 @@ _MAX_SENTENCE = 2000
 Flash = Literal["started", "busy", "no_changes"]
 
 
-def _publisher(request: Request) -> Publisher:
-    publisher: Publisher = request.app.state.publisher
-    return publisher
-
-
 def _parser(request: Request) -> DraftParser:
     parser: DraftParser = request.app.state.draft_parser
     return parser
@@ -58,7 +53,7 @@ async def _page(
     live_tree: dict[str, str],
     **extra: object,
 ) -> Response:
-    draft = current(_publisher(request).workspace.root)
+    draft = current(publisher_of(request).workspace.root)
     tree = await drafts.draft_tree(db, live_tree, scope_of(login.user))
     context = {
         "draft": draft,
@@ -100,7 +95,7 @@ async def try_sentence(
         unavailable = False
     except BotUnavailable:
         live_result, unavailable = None, True
-    draft = current(_publisher(request).workspace.root)
+    draft = current(publisher_of(request).workspace.root)
     draft_result, draft_starting = None, False
     if draft is not None:
         try:
@@ -135,7 +130,7 @@ async def train_draft(
     audit.record(db, login.user, "content_draft_train", now)
     await db.commit()
     task = asyncio.create_task(
-        run_draft_training(_publisher(request), job.id, tree, login.user.username)
+        run_draft_training(publisher_of(request), job.id, tree, login.user.username)
     )
     tasks: set[asyncio.Task[bool]] = request.app.state.content_tasks
     tasks.add(task)

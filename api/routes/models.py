@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import FileResponse
 
-from api.content.publish import Publisher
+from api.content.publish import publisher_of
 from api.deps import SettingsDep
 
 router = APIRouter(include_in_schema=False)
@@ -26,7 +26,7 @@ async def model_file(
     model's fingerprint."""
     if not token or not hmac.compare_digest(token.encode(), settings.rasa_token.encode()):
         raise HTTPException(403)
-    publisher: Publisher = request.app.state.publisher
+    publisher = publisher_of(request)
     path = publisher.workspace.model_file(number)
     if not path.is_file():
         raise HTTPException(404)
